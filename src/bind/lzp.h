@@ -1,0 +1,42 @@
+/* lzp.h -- helpers shared by the files of the Lua binding (src/bind). */
+#ifndef LZP_H
+#define LZP_H
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "zp_params.h"
+#include "zp_status.h"
+
+#define LZP_MODEL_MT "zprime.model"
+
+#define ZP_BIND_MODULE(name) void zp_bind_##name(lua_State *L);
+#include "bind_modules.def"
+#undef ZP_BIND_MODULE
+
+/* The model at stack index idx, or a Lua error "bad argument #idx (zprime model expected, got X)". */
+zp_params *lzp_checkmodel(lua_State *L, int idx);
+
+/* Push a new model userdata (copy of p, no variant metadata) and return its parameters. */
+zp_params *lzp_newmodel(lua_State *L, const zp_params *p);
+
+/* Raise a Lua error carrying st->msg (never returns). */
+int lzp_error(lua_State *L, const zp_status *st);
+
+/* Raise "fname: unknown option 'x' (did you mean 'y'?)" for a key of table t that is not
+ * in the NULL-terminated list allowed (never returns when one is found). */
+void lzp_check_keys(lua_State *L, int t, const char *fname, const char *const allowed[]);
+
+/* Number field key of table t, def when absent; a non-number is a Lua error naming the
+ * option and its unit. */
+double lzp_optnum(lua_State *L, int t, const char *fname, const char *key, double def,
+                  const char *unit);
+
+/* Push x[0..n-1] as a Lua array. */
+void lzp_push_array(lua_State *L, const double *x, int n);
+
+/* The closest registered name (parameter or observable) to name within a small edit
+ * distance, or NULL. */
+const char *lzp_suggest(const char *name, const char *const extra[]);
+
+#endif

@@ -1,0 +1,550 @@
+/* main.c -- the zprime executable: a Lua 5.4 interpreter with zprime preloaded, a readline
+ * REPL (history, completion, help) and a script runner.
+ *
+ * It keeps the shape of Lua's lua.c: every chunk runs under lua_pcall with a message handler
+ * that adds a traceback; a line is first tried as `return <line>` so expressions print; an
+ * incomplete chunk (`<eof>` error) reads another line; SIGINT while Lua runs sets a hook that
+ * raises "interrupted!" inside Lua instead of touching Lua state from the handler.  At the
+ * prompt, Ctrl-C clears the line (and any pending continuation lines).
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "lzp.h"
+
+LUAMOD_API int luaopen_zprime_core(lua_State *L);
+
+#ifndef ZPRIME_VERSION
+#define ZPRIME_VERSION "0.0.0"
+#endif
+
+static const char *progname = "zprime";
+static lua_State *globalL = NULL;
+static volatile sig_atomic_t prompt_interrupted = 0;
+static char history_file[4096] = "";
+
+/* ---- signals ---- */
+
+static void lstop(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    lua_sethook(L, NULL, 0, 0);
+    luaL_error(L, "interrupted!");
+}
+
+static void on_signal_running(int sig)
+{
+    int flag = LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT;
+    signal(sig, SIG_DFL); /* a second Ctrl-C kills the process, as in lua.c */
+    lua_sethook(globalL, lstop, flag, 1);
+}
+
+static void on_signal_prompt(int sig)
+{
+    (void)sig;
+    prompt_interrupted = 1;
+}
+
+static void set_handler(int sig, void (*h)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = h;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: read() at the prompt returns EINTR */
+    sigaction(sig, &sa, NULL);
+}
+
+/* ---- running chunks ---- */
+
+static void l_message(const char *msg)
+{
+    fprintf(stderr, "%s: %s\n", progname, msg);
+    fflush(stderr);
+}
+
+static int report(lua_State *L, int status)
+{
+    if (status != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        l_message(msg ? msg : "(error object is not a string)");
+        lua_pop(L, 1);
+    }
+    return status;
+}
+
+static int msghandler(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+static int docall(lua_State *L, int narg, int nres)
+{
+    int base = lua_gettop(L) - narg;
+    lua_pushcfunction(L, msghandler);
+    lua_insert(L, base);
+    globalL = L;
+    set_handler(SIGINT, on_signal_running);
+    set_handler(SIGTERM, on_signal_running);
+    int status = lua_pcall(L, narg, nres, base);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    lua_remove(L, base);
+    return status;
+}
+
+static int dochunk(lua_State *L, int status)
+{
+    if (status == LUA_OK)
+        status = docall(L, 0, 0);
+    return report(L, status);
+}
+
+static int dostring(lua_State *L, const char *s, const char *name)
+{
+    return dochunk(L, luaL_loadbuffer(L, s, strlen(s), name));
+}
+
+static int file_exists(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0;
+}
+
+/* ---- setting up the state ---- */
+
+/* Directory of the lua/ tree: beside the installed binary (../share/zprime/lua), else the
+ * install prefix, else the source tree this binary was built from. */
+static void find_lua_dir(char *out, size_t n)
+{
+    char exe[2048];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(out, n, "%s/../share/zprime/lua/zprime/init.lua", exe);
+            if (file_exists(out)) {
+                snprintf(out, n, "%s/../share/zprime/lua", exe);
+                return;
+            }
+        }
+    }
+    snprintf(out, n, "%s/zprime/init.lua", ZPRIME_LUA_SOURCE);
+    if (file_exists(out)) {
+        snprintf(out, n, "%s", ZPRIME_LUA_SOURCE);
+        return;
+    }
+    snprintf(out, n, "%s", ZPRIME_LUA_INSTALL);
+}
+
+static int setup_state(lua_State *L)
+{
+    luaL_openlibs(L);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    lua_pushcfunction(L, luaopen_zprime_core);
+    lua_setfield(L, -2, "zprime.core");
+    lua_pop(L, 1);
+    char dir[4096];
+    find_lua_dir(dir, sizeof dir);
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "path");
+    lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;%s", dir, dir, lua_tostring(L, -1));
+    lua_setfield(L, -3, "path");
+    lua_pop(L, 2);
+    /* zp = require "zprime" */
+    lua_getglobal(L, "require");
+    lua_pushstring(L, "zprime");
+    int st = docall(L, 1, 1);
+    if (st != LUA_OK)
+        return report(L, st);
+    lua_setglobal(L, "zp");
+    /* help() and help "name" at the prompt */
+    return dostring(L, "help = function(...) return zp.help(...) end", "=(zprime setup)");
+}
+
+static void create_arg_table(lua_State *L, char **argv, int argc, int script)
+{
+    lua_createtable(L, argc - script - 1, script + 1);
+    for (int i = 0; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i - script);
+    }
+    lua_setglobal(L, "arg");
+}
+
+static int run_script(lua_State *L, char **argv, int argc, int script)
+{
+    const char *fname = argv[script];
+    int status = luaL_loadfile(L, fname);
+    if (status != LUA_OK)
+        return report(L, status);
+    int n = argc - script - 1;
+    luaL_checkstack(L, n, "too many arguments to script");
+    for (int i = 1; i <= n; i++)
+        lua_pushstring(L, argv[script + i]);
+    status = docall(L, n, LUA_MULTRET);
+    return report(L, status);
+}
+
+/* ---- the REPL ---- */
+
+static int zp_getc(FILE *f)
+{
+    for (;;) {
+        unsigned char c;
+        ssize_t r = read(fileno(f), &c, 1);
+        if (r == 1)
+            return c;
+        if (r == 0)
+            return EOF;
+        if (errno == EINTR) {
+            if (prompt_interrupted) {
+                rl_replace_line("", 0);
+                return '\n';
+            }
+            continue;
+        }
+        return EOF;
+    }
+}
+
+/* Completion: the Lua function zprime.repl.complete(line_before_cursor, word) returns a list. */
+static char **completion_list = NULL;
+static int completion_n = 0, completion_i = 0;
+
+static char *completion_gen(const char *text, int state)
+{
+    (void)text;
+    if (state == 0)
+        completion_i = 0;
+    if (completion_i < completion_n)
+        return strdup(completion_list[completion_i++]);
+    return NULL;
+}
+
+static void free_completions(void)
+{
+    for (int i = 0; i < completion_n; i++)
+        free(completion_list[i]);
+    free(completion_list);
+    completion_list = NULL;
+    completion_n = 0;
+}
+
+static char **zp_complete(const char *text, int start, int end)
+{
+    (void)end;
+    lua_State *L = globalL;
+    rl_attempted_completion_over = 1;
+    free_completions();
+    int top = lua_gettop(L);
+    lua_getglobal(L, "require");
+    lua_pushstring(L, "zprime.repl");
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
+        lua_settop(L, top);
+        return NULL;
+    }
+    lua_getfield(L, -1, "complete");
+    lua_pushlstring(L, rl_line_buffer, (size_t)start);
+    lua_pushstring(L, text);
+    if (lua_pcall(L, 2, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
+        lua_settop(L, top);
+        return NULL;
+    }
+    int n = (int)luaL_len(L, -1);
+    completion_list = calloc((size_t)(n > 0 ? n : 1), sizeof *completion_list);
+    for (int i = 0; completion_list && i < n; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        const char *s = lua_tostring(L, -1);
+        if (s)
+            completion_list[completion_n++] = strdup(s);
+        lua_pop(L, 1);
+    }
+    lua_settop(L, top);
+    if (completion_n == 0)
+        return NULL;
+    /* no space after a completed table or function name */
+    rl_completion_append_character = '\0';
+    return rl_completion_matches(text, completion_gen);
+}
+
+static const char *get_prompt(lua_State *L, int first)
+{
+    lua_getglobal(L, first ? "_PROMPT" : "_PROMPT2");
+    const char *p = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    return p ? p : (first ? "zprime> " : "     >> ");
+}
+
+#define EOFMARK "<eof>"
+static int incomplete(lua_State *L, int status)
+{
+    if (status == LUA_ERRSYNTAX) {
+        size_t lmsg;
+        const char *msg = lua_tolstring(L, -1, &lmsg);
+        size_t lm = sizeof(EOFMARK) - 1;
+        if (lmsg >= lm && strcmp(msg + lmsg - lm, EOFMARK) == 0) {
+            lua_pop(L, 1);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void print_results(lua_State *L)
+{
+    int n = lua_gettop(L);
+    if (n == 0)
+        return;
+    lua_getglobal(L, "require");
+    lua_pushstring(L, "zprime.repl");
+    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_istable(L, -1)) {
+        lua_getfield(L, -1, "print_results");
+        lua_remove(L, -2);
+        lua_insert(L, 1);
+        if (lua_pcall(L, n, 0, 0) != LUA_OK)
+            l_message(lua_tostring(L, -1));
+        lua_settop(L, 0);
+        return;
+    }
+    lua_pop(L, 1);
+    luaL_checkstack(L, LUA_MINSTACK, "too many results to print");
+    lua_getglobal(L, "print");
+    lua_insert(L, 1);
+    if (lua_pcall(L, n, 0, 0) != LUA_OK)
+        l_message(lua_tostring(L, -1));
+}
+
+/* Read one chunk (possibly several lines) and compile it.  Returns -1 at end of input. */
+static int load_chunk(lua_State *L)
+{
+    int first = 1;
+    lua_settop(L, 0);
+    for (;;) {
+        prompt_interrupted = 0;
+        set_handler(SIGINT, on_signal_prompt);
+        char *line = readline(get_prompt(L, first));
+        signal(SIGINT, SIG_DFL);
+        if (line == NULL) {
+            if (!first) { /* Ctrl-D inside a chunk drops it */
+                lua_settop(L, 0);
+                fputc('\n', stdout);
+                return 0;
+            }
+            return -1;
+        }
+        if (prompt_interrupted) {
+            free(line);
+            fputs("^C\n", stdout);
+            fflush(stdout);
+            lua_settop(L, 0);
+            return 0;
+        }
+        /* chunk so far */
+        if (first) {
+            lua_settop(L, 0);
+            lua_pushstring(L, line);
+        } else {
+            lua_pushfstring(L, "%s\n%s", lua_tostring(L, 1), line);
+            lua_replace(L, 1);
+        }
+        free(line);
+        size_t len;
+        const char *chunk = lua_tolstring(L, 1, &len);
+        int status;
+        if (first) {
+            const char *retline = lua_pushfstring(L, "return %s;", chunk);
+            status = luaL_loadbuffer(L, retline, strlen(retline), "=stdin");
+            if (status == LUA_OK) {
+                lua_remove(L, -2); /* the return-line string */
+                goto done;
+            }
+            lua_pop(L, 2); /* error and return-line */
+        }
+        status = luaL_loadbuffer(L, chunk, len, "=stdin");
+        if (incomplete(L, status)) {
+            first = 0;
+            continue;
+        }
+    done:
+        if (len > 0 && strspn(chunk, " \t") != len) {
+            add_history(chunk);
+            if (history_file[0])
+                append_history(1, history_file);
+        }
+        lua_remove(L, 1); /* keep only the function (or the error message) */
+        return status;
+    }
+}
+
+static void repl(lua_State *L)
+{
+    globalL = L;
+    const char *home = getenv("HOME");
+    const char *hf = getenv("ZPRIME_HISTORY");
+    if (hf && *hf)
+        snprintf(history_file, sizeof history_file, "%s", hf);
+    else if (home)
+        snprintf(history_file, sizeof history_file, "%s/.zprime_history", home);
+    if (history_file[0]) {
+        if (!file_exists(history_file)) {
+            FILE *f = fopen(history_file, "a");
+            if (f)
+                fclose(f);
+        }
+        read_history(history_file);
+    }
+    rl_readline_name = "zprime";
+    rl_catch_signals = 0;
+    rl_getc_function = zp_getc;
+    rl_attempted_completion_function = zp_complete;
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,+-*/%^~[]#";
+    rl_completer_quote_characters = "";
+    int status;
+    while ((status = load_chunk(L)) != -1) {
+        if (lua_gettop(L) == 0)
+            continue;
+        if (status == LUA_OK)
+            status = docall(L, 0, LUA_MULTRET);
+        if (status == LUA_OK)
+            print_results(L);
+        else
+            report(L, status);
+        lua_settop(L, 0);
+    }
+    lua_settop(L, 0);
+    fputc('\n', stdout);
+    fflush(stdout);
+}
+
+static void print_banner(void)
+{
+    printf("zprime %s -- Z' portal model of Cline, Cornell, London & Watanabe (arXiv:1702.00395)\n"
+           "Lua 5.4 shell; `zp` is loaded. Type help() for a tour, zp.help \"name\" for a quantity, "
+           "Ctrl-D to quit.\n",
+           ZPRIME_VERSION);
+}
+
+static void print_usage(void)
+{
+    printf("usage: %s [options] [script.lua [args...]]\n"
+           "  (no arguments)    interactive REPL with history, completion and help()\n"
+           "  script.lua args   run a script; its arguments are in the global table `arg`\n"
+           "  -e CODE           run the Lua code CODE (may be repeated)\n"
+           "  -i                enter the REPL after running the script / -e code\n"
+           "  -                 run the script read from standard input\n"
+           "  merge F... -o OUT join scan slices (see the README)\n"
+           "  -v, --version     print the version\n"
+           "  -h, --help        print this help\n"
+           "Environment: ZPRIME_DATA (data search path), ZPRIME_HISTORY (history file).\n",
+           progname);
+}
+
+static int run_startup_file(lua_State *L)
+{
+    const char *home = getenv("HOME");
+    if (home == NULL)
+        return LUA_OK;
+    char rc[4096];
+    snprintf(rc, sizeof rc, "%s/.zprimerc.lua", home);
+    if (!file_exists(rc))
+        return LUA_OK;
+    return dochunk(L, luaL_loadfile(L, rc));
+}
+
+int main(int argc, char **argv)
+{
+    int interactive = 0, script = 0, has_e = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            print_usage();
+            return 0;
+        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) {
+            printf("zprime %s (%s)\n", ZPRIME_VERSION, LUA_RELEASE);
+            return 0;
+        } else if (strcmp(a, "-i") == 0) {
+            interactive = 1;
+        } else if (strcmp(a, "-e") == 0) {
+            if (++i >= argc) {
+                l_message("'-e' needs an argument");
+                print_usage();
+                return 1;
+            }
+            has_e = 1;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s: unrecognized option '%s'\n", progname, a);
+            print_usage();
+            return 1;
+        } else {
+            script = i;
+            break;
+        }
+    }
+    lua_State *L = luaL_newstate();
+    if (L == NULL) {
+        l_message("cannot create Lua state: not enough memory");
+        return 1;
+    }
+    globalL = L;
+    int status = setup_state(L);
+    if (status == LUA_OK) {
+        create_arg_table(L, argv, argc, script);
+        for (int i = 1; status == LUA_OK && i < (script ? script : argc); i++)
+            if (strcmp(argv[i], "-e") == 0)
+                status = dostring(L, argv[++i], "=(command line)");
+        if (status == LUA_OK && script) {
+            if (strcmp(argv[script], "merge") == 0 && !file_exists("merge")) {
+                create_arg_table(L, argv, argc, script);
+                status = dostring(L, "return require('zprime.merge').main(arg)", "=merge");
+            } else {
+                if (strcmp(argv[script], "-") == 0)
+                    status = dochunk(L, luaL_loadfile(L, NULL));
+                else
+                    status = run_script(L, argv, argc, script);
+            }
+        }
+        if (status == LUA_OK && (interactive || (!script && !has_e))) {
+            if (isatty(STDIN_FILENO) || interactive) {
+                print_banner();
+                run_startup_file(L);
+                repl(L);
+            } else {
+                status = dochunk(L, luaL_loadfile(L, NULL));
+            }
+        }
+    }
+    /* a script may set os.exit-like status through zp.exit_status */
+    int code = status == LUA_OK ? 0 : 1;
+    if (status == LUA_OK) {
+        lua_getglobal(L, "zp");
+        if (lua_istable(L, -1)) {
+            lua_getfield(L, -1, "exit_status");
+            if (lua_isinteger(L, -1))
+                code = (int)lua_tointeger(L, -1);
+        }
+    }
+    lua_close(L);
+    free_completions();
+    return code;
+}

@@ -1,0 +1,57 @@
+/* zp_test.h -- a tiny test harness for the C unit tests (one executable per core module).
+ *
+ * ZT_NEAR(got, want, rtol, what)  relative closeness; ZT_ABS(got, want, atol, what);
+ * ZT_TRUE(cond, what); ZT_STATUS(rc, code, st, substring, what) checks an error path and that
+ * the message mentions substring.  ZT_DONE() prints "N passed, N failed" and returns the exit code.
+ */
+#ifndef ZP_TEST_H
+#define ZP_TEST_H
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "zp_status.h"
+
+static int zt_pass = 0, zt_fail = 0;
+
+#define ZT_REPORT(ok, ...)                                                                  \
+    do {                                                                                    \
+        if (ok) {                                                                           \
+            zt_pass++;                                                                      \
+        } else {                                                                            \
+            zt_fail++;                                                                      \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                            \
+            fprintf(stderr, __VA_ARGS__);                                                   \
+            fputc('\n', stderr);                                                            \
+        }                                                                                   \
+    } while (0)
+
+#define ZT_NEAR(got, want, rtol, what)                                                      \
+    do {                                                                                    \
+        double g_ = (got), w_ = (want);                                                     \
+        int ok_ = isfinite(g_) && fabs(g_ - w_) <= (rtol) * fabs(w_);                       \
+        ZT_REPORT(ok_, "%s: got %.10g, want %.10g (rtol %g)", what, g_, w_, (double)(rtol)); \
+    } while (0)
+
+#define ZT_ABS(got, want, atol, what)                                                       \
+    do {                                                                                    \
+        double g_ = (got), w_ = (want);                                                     \
+        int ok_ = isfinite(g_) && fabs(g_ - w_) <= (atol);                                  \
+        ZT_REPORT(ok_, "%s: got %.10g, want %.10g (atol %g)", what, g_, w_, (double)(atol)); \
+    } while (0)
+
+#define ZT_TRUE(cond, what) ZT_REPORT((cond), "%s", what)
+
+#define ZT_STATUS(rc, code, st, substr, what)                                               \
+    do {                                                                                    \
+        int rc_ = (rc);                                                                     \
+        int ok_ = rc_ == (code) && (st).code == (code) && strstr((st).msg, (substr)) != NULL; \
+        ZT_REPORT(ok_, "%s: rc %d (want %d), message '%s' (want it to mention '%s')", what,  \
+                  rc_, (int)(code), (st).msg, substr);                                      \
+    } while (0)
+
+#define ZT_DONE()                                                                           \
+    (printf("%d passed, %d failed\n", zt_pass, zt_fail), zt_fail == 0 ? 0 : 1)
+
+#endif
