@@ -66,21 +66,30 @@ void zp_table_free(zp_table *t)
     free(t);
 }
 
-/* Split a header line into names; returns the count (names malloc'ed into out). */
+/* Split a header line into names; returns the count (names malloc'ed into out).  Names are
+ * separated by white space ("Log[10,x]" keeps its comma); a line without white space between
+ * names is split at commas (CSV headers). */
 static int split_names(const char *line, char ***out)
 {
+    const char *t = line;
+    while (*t && isspace((unsigned char)*t))
+        t++;
+    int csv = 1;
+    for (const char *q = t; *q; q++)
+        if (isspace((unsigned char)*q) && q[1] && !isspace((unsigned char)q[1]))
+            csv = 0;
     int cap = 16, n = 0;
     char **v = malloc((size_t)cap * sizeof *v);
     if (v == NULL)
         return -1;
     const char *s = line;
     while (*s) {
-        while (*s && (isspace((unsigned char)*s) || *s == ','))
+        while (*s && (isspace((unsigned char)*s) || (csv && *s == ',')))
             s++;
         if (!*s)
             break;
         const char *b = s;
-        while (*s && !isspace((unsigned char)*s) && *s != ',')
+        while (*s && !isspace((unsigned char)*s) && !(csv && *s == ','))
             s++;
         if (n == cap) {
             cap *= 2;

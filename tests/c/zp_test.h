@@ -43,12 +43,12 @@ static int zt_pass = 0, zt_fail = 0;
 
 #define ZT_TRUE(cond, what) ZT_REPORT((cond), "%s", what)
 
-#define ZT_STATUS(rc, code, st, substr, what)                                               \
+#define ZT_STATUS(rc, want_, st, substr, what)                                               \
     do {                                                                                    \
         int rc_ = (rc);                                                                     \
-        int ok_ = rc_ == (code) && (st).code == (code) && strstr((st).msg, (substr)) != NULL; \
+        int ok_ = rc_ == (want_) && (st).code == (want_) && strstr((st).msg, (substr)) != NULL; \
         ZT_REPORT(ok_, "%s: rc %d (want %d), message '%s' (want it to mention '%s')", what,  \
-                  rc_, (int)(code), (st).msg, substr);                                      \
+                  rc_, (int)(want_), (st).msg, substr);                                      \
     } while (0)
 
 #define ZT_DONE()                                                                           \

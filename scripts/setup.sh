@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install the Debian packages zprime needs (when missing) and build it into build/.
+#   bash scripts/setup.sh            # packages + release build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PKGS="cmake make gcc pkg-config liblua5.4-dev lua5.4 libgsl-dev libreadline-dev lua-busted gnuplot-nox tmux"
+missing=""
+for p in $PKGS; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "installing:$missing"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)"
