@@ -12,6 +12,7 @@ fail=0
 cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 
+echo 'rc_loaded = "rc-file-was-run"' > "$TMP/.zprimerc.lua"
 tmux -L "$SOCK" new-session -d -x 160 -y 60 "env HOME=$TMP TERM=xterm $BIN; echo ZPRIME-EXITED; sleep 30"
 
 screen() { tmux -L "$SOCK" capture-pane -p -S -200; }
@@ -39,6 +40,8 @@ check() { # check NAME TEXT [seconds]
 
 check "banner names the paper and help()" "arXiv:1702.00395"
 check "prompt" "zprime>"
+send 'rc_loaded' Enter
+check "start-up file ~/.zprimerc.lua runs" "rc-file-was-run"
 send '1 + 2 * 20' Enter
 check "expression prints" "41"
 send 'function sq(x)' Enter

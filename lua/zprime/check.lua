@@ -1,8 +1,16 @@
 --- m:check(): evaluate the constraints that apply to a model; print an aligned table and
---- return the rows as data.  zp.constraints is the editable list (see zprime.constraints).
+--- return the rows as data.  zp.constraints is the editable list (see zprime.constraints);
+--- zp.add_constraint / zp.remove_constraint / zp.constraint edit it by name.  The helpers
+--- zp.select_constraints and zp.constraint_tester give zp.scan a fast pass/fail test.
 return function(zp)
   local core = zp.core
   zp.constraints = require("zprime.constraints").list
+
+  local KINDS = { upper = { "max" }, lower = { "min" }, window = { "min", "max" },
+                  band = { "central", "sigma" } }
+  local FIELDS = { name = true, observable = true, kind = true, min = true, max = true,
+                   central = true, sigma = true, nsigma = true, unit = true, cl = true, ref = true,
+                   applies = true, note = true, area = true }
 
   local function tags_of(m)
     local meta = core.meta(m)
@@ -26,6 +34,40 @@ return function(zp)
     if x == nil then return "" end
     if type(x) ~= "number" then return tostring(x) end
     return string.format("%.4g", x)
+  end
+
+  --- Check the shape of a constraint entry; error (at the caller's caller) when it is wrong.
+  local function validate(c, fname)
+    if type(c) ~= "table" then error(fname .. ": a constraint is a table, got " .. type(c), 3) end
+    if type(c.name) ~= "string" or c.name == "" then error(fname .. ": the constraint needs a name", 3) end
+    for k in pairs(c) do
+      if not FIELDS[k] then
+        error(fname .. ": constraint '" .. c.name .. "' has unknown field '" .. tostring(k) ..
+          "' (fields: name, observable, kind, min, max, central, sigma, nsigma, unit, cl, ref, applies, note)", 3)
+      end
+    end
+    local need = KINDS[c.kind]
+    if not need then
+      error(fname .. ": constraint '" .. c.name .. "': unknown kind '" .. tostring(c.kind) ..
+        "' (expected upper, lower, window or band)", 3)
+    end
+    for _, f in ipairs(need) do
+      local v = c[f]
+      if type(v) ~= "number" and type(v) ~= "function" then
+        error(fname .. ": constraint '" .. c.name .. "' (" .. c.kind .. ") needs " .. f ..
+          " as a number or a function of the model", 3)
+      end
+    end
+    local o = c.observable
+    if type(o) == "string" then
+      if not core.names[o] then
+        local s = core.suggest(o)
+        error(fname .. ": constraint '" .. c.name .. "': unknown observable '" .. o .. "'" ..
+          (s and (" (did you mean '" .. s .. "'?)") or ""), 3)
+      end
+    elseif type(o) ~= "function" then
+      error(fname .. ": constraint '" .. c.name .. "' needs observable = name or function(m)", 3)
+    end
   end
 
   --- Evaluate one constraint c on model m -> row table.
@@ -64,6 +106,8 @@ return function(zp)
       row.bound, row.pass = "[" .. fmt(min) .. ", " .. fmt(max) .. "]", v >= min and v <= max
       -- margin: position in the window, 0 at min, 1 at max
       row.margin = (v - min) / (max - min)
+      local s = val(c.sigma, m)
+      if s and s > 0 then row.pull = (v - 0.5 * (min + max)) / s end
     elseif kind == "band" then
       local c0, s, n = val(c.central, m), val(c.sigma, m), val(c.nsigma, m) or 1
       row.bound = fmt(c0) .. " +- " .. fmt(n * s)
@@ -77,9 +121,106 @@ return function(zp)
     return row
   end
 
+  --- A fast test for scans: tester(m, v) -> true/false for the value v of c's observable at m.
+  --- Number bounds are read once; function bounds are called with the point's model.
+  function zp.constraint_tester(c)
+    validate(c, "zp.constraint_tester")
+    local kind = c.kind
+    local fixed = type(c.min) ~= "function" and type(c.max) ~= "function"
+      and type(c.central) ~= "function" and type(c.sigma) ~= "function" and type(c.nsigma) ~= "function"
+    if kind == "upper" then
+      if fixed then local max = c.max; return function(_, v) return v <= max end end
+      return function(m, v) return v <= val(c.max, m) end
+    elseif kind == "lower" then
+      if fixed then local min = c.min; return function(_, v) return v >= min end end
+      return function(m, v) return v >= val(c.min, m) end
+    elseif kind == "window" then
+      if fixed then local min, max = c.min, c.max; return function(_, v) return v >= min and v <= max end end
+      return function(m, v) return v >= val(c.min, m) and v <= val(c.max, m) end
+    end
+    if fixed then
+      local c0, w = c.central, (c.nsigma or 1) * c.sigma
+      return function(_, v) return math.abs(v - c0) <= w end
+    end
+    return function(m, v) return math.abs(v - val(c.central, m)) <= (val(c.nsigma, m) or 1) * val(c.sigma, m) end
+  end
+
+  --- True when the tester needs the point's model (some bound is a function of it).
+  function zp.constraint_needs_model(c)
+    for _, f in ipairs({ "min", "max", "central", "sigma", "nsigma", "observable" }) do
+      if type(c[f]) == "function" then return true end
+    end
+    return false
+  end
+
+  --- The constraints selected by sel for model m: true (all that apply), a list of names or
+  --- observables, or a list of constraint tables.
+  function zp.select_constraints(m, sel)
+    if sel == nil or sel == false then return {} end
+    local list = {}
+    if sel == true then
+      local tags = m and tags_of(m) or nil
+      for _, c in ipairs(zp.constraints) do
+        if tags == nil and c.applies == nil or tags and applies(c, tags) then list[#list + 1] = c end
+      end
+      return list
+    end
+    if type(sel) ~= "table" then
+      error("constraints must be true, a list of constraint names or a list of constraints, got " .. type(sel), 2)
+    end
+    for _, s in ipairs(sel) do
+      if type(s) == "table" then
+        validate(s, "constraints")
+        list[#list + 1] = s
+      else
+        local found
+        for _, c in ipairs(zp.constraints) do
+          if c.name == s or c.observable == s then found = c; break end
+        end
+        if not found then error("no constraint named '" .. tostring(s) .. "' (zp.constraints lists them)", 2) end
+        list[#list + 1] = found
+      end
+    end
+    return list
+  end
+
+  --- Edit the list by name.
+  function zp.constraint(name)
+    for i, c in ipairs(zp.constraints) do if c.name == name then return c, i end end
+    return nil
+  end
+  function zp.add_constraint(c)
+    validate(c, "zp.add_constraint")
+    local _, i = zp.constraint(c.name)
+    if i then zp.constraints[i] = c else zp.constraints[#zp.constraints + 1] = c end
+    return c
+  end
+  function zp.remove_constraint(name)
+    local c, i = zp.constraint(name)
+    if not c then error("zp.remove_constraint: no constraint named '" .. tostring(name) .. "'", 2) end
+    table.remove(zp.constraints, i)
+    return c
+  end
+
+  local function align(cells, right)
+    local w = {}
+    for _, row in ipairs(cells) do
+      for j, s in ipairs(row) do w[j] = math.max(w[j] or 0, #s) end
+    end
+    local out = {}
+    for i, row in ipairs(cells) do
+      local parts = {}
+      for j, s in ipairs(row) do
+        parts[j] = right[j] and string.rep(" ", w[j] - #s) .. s or s .. string.rep(" ", w[j] - #s)
+      end
+      out[#out + 1] = table.concat(parts, "  "):gsub("%s+$", "")
+      if i == 1 then out[#out + 1] = string.rep("-", #out[1]) end
+    end
+    return out
+  end
+
   local function render(rows)
-    local head = { "constraint", "value", "unit", "bound", "CL", "status", "margin", "pull" }
-    local cells = { head }
+    local cells = { { "constraint", "value", "unit", "bound", "CL", "status", "margin", "pull" } }
     for _, r in ipairs(rows) do
       local margin = ""
       if r.margin then
@@ -93,19 +234,7 @@ return function(zp)
         r.pull and string.format("%+.2f sigma", r.pull) or "",
       }
     end
-    local w = {}
-    for _, row in ipairs(cells) do
-      for j, s in ipairs(row) do w[j] = math.max(w[j] or 0, #s) end
-    end
-    local out = {}
-    for i, row in ipairs(cells) do
-      local parts = {}
-      for j, s in ipairs(row) do
-        parts[j] = (j == 2) and string.rep(" ", w[j] - #s) .. s or s .. string.rep(" ", w[j] - #s)
-      end
-      out[#out + 1] = table.concat(parts, "  "):gsub("%s+$", "")
-      if i == 1 then out[#out + 1] = string.rep("-", #out[1]) end
-    end
+    local out = align(cells, { [2] = true })
     for _, r in ipairs(rows) do
       if r.error then out[#out + 1] = "  " .. r.name .. ": " .. r.error end
     end
@@ -116,6 +245,24 @@ return function(zp)
   end
 
   local result_mt = { __tostring = render, __zp_printed = true }
+
+  --- zp.constraints prints as a table of the bounds.
+  local function bound_text(c)
+    local function b(x) return type(x) == "function" and "f(m)" or fmt(x) end
+    if c.kind == "upper" then return "<= " .. b(c.max)
+    elseif c.kind == "lower" then return ">= " .. b(c.min)
+    elseif c.kind == "window" then return "[" .. b(c.min) .. ", " .. b(c.max) .. "]" end
+    return b(c.central) .. " +- " .. (c.nsigma and c.nsigma ~= 1 and (fmt(c.nsigma) .. " x ") or "") .. b(c.sigma)
+  end
+  setmetatable(zp.constraints, { __tostring = function(list)
+    local cells = { { "constraint", "observable", "kind", "bound", "CL", "applies to", "reference" } }
+    for _, c in ipairs(list) do
+      cells[#cells + 1] = { tostring(c.name), type(c.observable) == "string" and c.observable or "f(m)",
+        tostring(c.kind), bound_text(c), c.cl or "", c.applies and table.concat(c.applies, ", ") or "all",
+        c.ref or "" }
+    end
+    return table.concat(align(cells, {}), "\n")
+  end })
 
   --- m:check{ only = { "b->s mu mu", ... }, quiet = true, constraints = list }
   function core.model_methods.check(m, opts)
@@ -129,6 +276,7 @@ return function(zp)
     end
     local only
     if opts.only then
+      if type(opts.only) == "string" then opts.only = { opts.only } end
       only = {}
       for _, n in ipairs(opts.only) do only[n] = true end
     end
@@ -143,7 +291,7 @@ return function(zp)
       for n in pairs(only) do
         local found = false
         for _, r in ipairs(rows) do if r.name == n or r.observable == n then found = true end end
-        if not found then error("check: no constraint named '" .. n .. "'", 2) end
+        if not found then error("check: no constraint named '" .. n .. "' (zp.constraints lists them)", 2) end
       end
     end
     setmetatable(rows, result_mt)
@@ -156,5 +304,17 @@ return function(zp)
   zp.document("zp.check", [[m:check{ only = {...}, quiet = false } -> rows
   Evaluates every constraint of zp.constraints that applies to the model, prints an aligned
   table (value, unit, bound, CL, pass/fail, margin, pull in sigma) and returns the rows
-  ({ name, value, unit, bound, pass, margin, pull, ref, ... }; rows.all_pass).]])
+  ({ name, value, unit, bound, pass, margin, pull, ref, ... }; rows.all_pass).
+  margin: value/bound for upper and lower bounds, the position inside a window (0% at min,
+  100% at max), |pull|/nsigma for a band; pull: distance from the bound (or centre) in sigma
+  where an uncertainty is known.  only = { names or observables } restricts the list.]])
+  zp.document("zp.constraints", [[zp.constraints -- the list m:check() and zp.scan{ constraints = true } use
+  Each entry: { name, observable = "C9_bsmumu" | function(m), kind = "upper"|"lower"|"window"|"band",
+  min/max (window, upper, lower), central/sigma/nsigma (band), sigma (optional pull for bounds),
+  cl, ref, applies = { variant tags } }.  Bounds may be functions of the model.  Print it to list
+  them; edit an entry in place (zp.constraint "B_s mixing".nsigma = 2), or use
+  zp.add_constraint{...} (replaces one of the same name) and zp.remove_constraint "name".]])
+  zp.document("zp.add_constraint", "zp.add_constraint{ name =, observable =, kind =, ... } -> c (checked; replaces an entry of the same name)")
+  zp.document("zp.remove_constraint", "zp.remove_constraint(name) -> the removed entry")
+  zp.document("zp.constraint", "zp.constraint(name) -> the entry of zp.constraints called name (editable), or nil")
 end

@@ -90,6 +90,15 @@ zp.variants = setmetatable({}, {
 local EXTENSIONS = {
   "help",
   "check",
+  "plot",
+  "io",
+  "scan",
+  "relic",
+  "pbar",
+  "heavy",
+  "flavour",
+  "wcxf",
+  "light",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)

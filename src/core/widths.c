@@ -16,6 +16,22 @@ double zp_width_vff(double m, double mf, double nc, double gL, double gR)
     return nc * m * beta * ((gL * gL + gR * gR) * (1.0 - r) + 6.0 * gL * gR * r) / (24.0 * ZP_PI);
 }
 
+double zp_widths_f_top(double x)
+{
+    if (!(x < 0.25))
+        return 0.0;
+    /* zp_width_vff with gR = 0, normalised to the massless width: beta (1 - r) */
+    return (1.0 - x) * sqrt(1.0 - 4.0 * x);
+}
+
+double zp_widths_f_top_ref62(double x)
+{
+    if (!(x < 0.25))
+        return 0.0;
+    /* eq. (34) as quoted from Ref. [62], with sqrt(1 - 4x) for the printed sqrt(1 - 4x^2) */
+    return (1.0 + 7.0 * x / 17.0) * sqrt(1.0 - 4.0 * x);
+}
+
 int zp_widths_partial(const zp_params *p, zp_zp_channel c, double *out, zp_status *st)
 {
     double m = p->v[ZP_MZP];
@@ -106,8 +122,10 @@ static int obs_Gamma_ratio(const zp_params *p, const double *a, double *out, zp_
     (void)a;
     double g[ZP_ZP_NCHANNEL], tot;
     int rc = zp_widths_all(p, g, &tot, st);
+    if (rc != ZP_OK)
+        return rc;
     *out = tot / p->v[ZP_MZP];
-    return rc;
+    return ZP_OK;
 }
 
 static int obs_BR_inv(const zp_params *p, const double *a, double *out, zp_status *st)
@@ -123,12 +141,13 @@ static int obs_BR_inv(const zp_params *p, const double *a, double *out, zp_statu
     return ZP_OK;
 }
 
-#define WIN "gq mZp m_b m_t"
+#define WIN_B "gq mZp m_b"
+#define WIN_T "gq mZp m_t"
 const zp_obs_def zp_obs_widths[] = {
     {"Gamma_Zp_bb", "GeV", "partial width Z' -> b bbar (left-handed g_q, 3 colours, full m_b dependence)",
-     "eqs. (4), (34)", WIN, 0, NULL, obs_G_bb},
-    {"Gamma_Zp_tt", "GeV", "partial width Z' -> t tbar (left-handed g_q, full m_t dependence)",
-     "eqs. (4), (34)", WIN, 0, NULL, obs_G_tt},
+     "eqs. (4), (34)", WIN_B, 0, NULL, obs_G_bb},
+    {"Gamma_Zp_tt", "GeV", "partial width Z' -> t tbar (left-handed g_q: 3 g_q^2 m_Z' f/(24 pi) with f = (1 - x) sqrt(1 - 4x), x = m_t^2/m_Z'^2; not Ref. [62]'s f)",
+     "eqs. (4), (34)", WIN_T, 0, NULL, obs_G_tt},
     {"Gamma_Zp_mumu", "GeV", "partial width Z' -> mu+ mu- (left-handed g_l)", "eqs. (4), (30), (34)",
      "gl mZp m_mu", 0, NULL, obs_G_mumu},
     {"Gamma_Zp_nunu", "GeV", "partial width Z' -> nu_mu nubar_mu (left-handed g_l)", "eqs. (4), (34)",
@@ -137,7 +156,7 @@ const zp_obs_def zp_obs_widths[] = {
      "eqs. (31), (34)", "gchi mchi mZp", 0, NULL, obs_G_chichi},
     {"Gamma_Zp", "GeV", "total Z' width (b, t, mu, nu_mu, chi channels)", "eq. (34)",
      "gq gl gchi mZp mchi m_b m_t m_mu", 0, NULL, obs_Gamma},
-    {"Gamma_Zp_over_mZp", "1", "Gamma_Z'/m_Z'; the narrow-width picture needs this << 1 (check: < 0.1)",
+    {"Gamma_Zp_over_mZp", "1", "Gamma_Z'/m_Z'; the narrow-width picture needs this << 1 (m:check() flags values above Gamma_Zp_over_mZp_max)",
      "eq. (34)", "gq gl gchi mZp mchi m_b m_t m_mu", 0, NULL, obs_Gamma_ratio},
     {"BR_Zp_mumu", "1", "branching ratio Z' -> mu+ mu- from the full widths (eq. 30 for g_chi = 0, eq. 34 in general)",
      "eqs. (30), (34)", "gq gl gchi mZp mchi m_b m_t m_mu", 0, NULL, obs_BR_mumu},

@@ -27,6 +27,21 @@ typedef enum {
  * Zero below threshold.  [standard result; e.g. PDG "Z boson" decay formula with gV, gA] */
 double zp_width_vff(double m, double mf, double nc, double gL, double gR);
 
+/* Top factor f of eq. (34), f = Gamma(Z' -> t tbar) / Gamma(Z' -> b bbar)|_{m_b = 0}, for the
+ * purely left-handed coupling g_q of this model (g_V = g_A = g_q/2):
+ *   f = (1 - x) sqrt(1 - 4x),  x = m_t^2 / m_Z'^2;  0 below threshold (x >= 1/4).
+ * This is the f used by Gamma_Zp_tt and hence by BR_Zp_mumu. */
+double zp_widths_f_top(double x);
+
+/* The factor quoted in eq. (34) from Ref. [62] (Cline, Dupuis, Liu & Xue, arXiv:1405.7691),
+ *   f = (1 + 7x/17) sqrt(1 - 4x),
+ * which is the top factor of a kinetically mixed Z' with hypercharge-like couplings
+ * (g_V/g_A = 5/3 for the top: g_V^2 (1 + 2x) + g_A^2 (1 - 4x) is proportional to 1 + 7x/17).
+ * The printed sqrt(1 - 4x^2) is read as a misprint for sqrt(1 - 4x): with x = (m_t/m_Z')^2
+ * only sqrt(1 - 4x) puts the threshold at m_Z' = 2 m_t.  Kept for comparison only; it is not
+ * the right factor for the left-handed couplings of eq. (4). */
+double zp_widths_f_top_ref62(double x);
+
 /* Partial width of channel c in GeV. */
 int zp_widths_partial(const zp_params *p, zp_zp_channel c, double *out, zp_status *st);
 
