@@ -28,13 +28,22 @@ M.defaults = {
 }
 
 --- Parameters fixed by the variant's relations; setting them directly is an error.
-local DERIVED = { gq = true, gl = true, gchi = true, sigmav_contact = true }
+local DERIVED = { gq = true, gl = true, gchi = true, sigmav_contact = true,
+                  sigmav_a = true, sigmav_b = true, relic_majorana = true }
 
 --- Target <sigma v> (cm^3/s) for a base model m (mchi, mZp and the inputs set) and the variant
 --- values v.  One function per method: add M.relic_targets.NAME = function(m, v) ... end and
 --- select it with relic = "NAME".
 M.relic_targets = {
+  --- the paper's fixed target (Steigman, Dasgupta & Beacom [54]; eq. 32)
   fixed = function(m, v) return v.sigmav or m.sigmav_relic_dirac end,
+  --- the s-wave <sigma v> for which the Boltzmann equation gives Omega_h2_obs (Dirac counting)
+  boltzmann = function(m, v)
+    if v.sigmav ~= nil then
+      error("heavy_dirac: sigmav fixes the target; it cannot be combined with relic = \"boltzmann\"", 0)
+    end
+    return (zp.relic_target{ m = m.mchi, Omega_h2 = m.Omega_h2_obs, majorana = false, model = m })
+  end,
 }
 
 function M.target_sigmav(m, v)
@@ -131,7 +140,9 @@ local function build(v, params)
   base = base:with{ sigmav_contact = contact and 1 or 0 }
   local target = M.target_sigmav(base, v)
   local c = core.heavy_couplings{ model = base, nq = v.nq, nchi = v.nchi, sigmav = target, contact = contact }
-  local m = base:with{ gq = c.gq, gl = c.gl, gchi = c.gchi }
+  -- the plain-model relic inputs follow the variant, so m.Omega_h2 is this model's abundance
+  local m = base:with{ gq = c.gq, gl = c.gl, gchi = c.gchi, relic_majorana = 0 }
+  m = m:with{ sigmav_a = m.sigmav, sigmav_b = 0 }
   core.meta(m, {
     variant = M.name,
     tags = M.tags,

@@ -32,10 +32,13 @@ M.defaults = {
 --- Parameter values of the paper's light scenario that differ from the global defaults.
 M.param_defaults = {
   mZp = 12,       -- section 4.2.1
-  f = 0.5,        -- any f in ~0.14-1.1 works (Figs. 6, 7)
   kappa = 5e-4,   -- section 4.2.5: the h -> Z'Z' -> 4l bound, used for BR(h -> phi phi) ~ 1e-3
   Phi_l = 0,      -- <Phi_l> << <Phi_q> (section 4.2.2)
 }
+
+--- Default f per propagation model: a point on the main branch of Fig. 7 with m_phi ~ m_Z'
+--- (MED: m_phi = 10.3 GeV, MAX: 15.9 GeV; MIN needs f >~ 0.6 to reach S ~ 30, f = 0.8 gives 20 GeV).
+M.f_default = { MIN = 0.8, MED = 0.5, MAX = 0.5 }
 
 local OPTION_NAMES = { "prop", "branch", "sommerfeld", "relic" }
 
@@ -117,6 +120,7 @@ local function build(t)
   for k, x in pairs(M.param_defaults) do p[k] = x end
   p.mchi, p.sigmav_pbar_fit, p.sigmav_pbar_fit_up, p.sigmav_pbar_fit_down = row.mchi, row.sigmav, row.up, row.down
   p.S_method = method
+  p.f = M.f_default[v.prop]
   for k, x in pairs(t) do if M.defaults[k] == nil and k ~= "w" then p[k] = x end end
   if t.mZp == nil and t.w ~= nil then p.mZp = nil end
   local mzp = p.mZp or 12
