@@ -4,6 +4,8 @@
 --- with `cd dir && gnuplot name.gp`.  Text is gnuplot "enhanced" text (x_1, 10^{-3}, {/Symbol q}).
 return function(zp)
   local region = require "zprime.plot_region"
+  local pdata = require "zprime.plot_data"
+  local did_you_mean, esc, series_from_data = pdata.did_you_mean, pdata.esc, pdata.series_from_data
 
   local PALETTE = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#17becf",
                     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22" }
@@ -16,26 +18,6 @@ return function(zp)
                         "hline", "vline", "region", "level" }
 
   zp.gnuplot_program = os.getenv("ZPRIME_GNUPLOT") or "gnuplot"
-
-  local function did_you_mean(k, allowed)
-    local best, bestd = nil, 3
-    for _, a in ipairs(allowed) do
-      -- cheap edit distance (Levenshtein) for the suggestion
-      local la, lb = #k, #a
-      local prev = {}
-      for j = 0, lb do prev[j] = j end
-      for i = 1, la do
-        local cur = { [0] = i }
-        for j = 1, lb do
-          local cost = (k:sub(i, i) == a:sub(j, j)) and 0 or 1
-          cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-        end
-        prev = cur
-      end
-      if prev[lb] < bestd then best, bestd = a, prev[lb] end
-    end
-    return best and (" (did you mean '" .. best .. "'?)") or ""
-  end
 
   local function check_keys(t, allowed, what)
     local ok = {}
@@ -51,8 +33,6 @@ return function(zp)
   --- Quote a string for gnuplot (single quotes: backslashes reach the enhanced-text parser).
   local function q(s) return "'" .. tostring(s):gsub("'", "''") .. "'" end
 
-  --- Escape a plain name (a column name such as C9_bsmumu) for enhanced text.
-  local function esc(s) return (tostring(s):gsub("([_^{}@&~])", "\\%1")) end
 
   local function num(x)
     if x ~= x then return "NaN" end
@@ -72,105 +52,6 @@ return function(zp)
         error("zp.plot: series " .. what .. "[" .. i .. "] is " .. type(a[i]) .. ", not a number", 4)
       end
     end
-  end
-
-  local function label_of(res, name)
-    local u = res.units and res.units[name]
-    if u and u ~= "1" and u ~= "" then return esc(name) .. " [" .. u .. "]" end
-    return esc(name)
-  end
-
-  local function column(res, name)
-    local c = res[name]
-    if type(c) ~= "table" then
-      local names = res.columns or {}
-      error("zp.plot: the data has no column '" .. tostring(name) .. "'" ..
-        did_you_mean(tostring(name), names) .. " (columns: " .. table.concat(names, ", ") .. ")", 4)
-    end
-    return c
-  end
-
-  --- Build a 2-D grid { x = xs, y = ys, z = z[i][j] } from the columns of a grid scan.
-  local function grid_of(res, xn, yn, zn)
-    local X, Y, Z = column(res, xn), column(res, yn), column(res, zn)
-    local xs, ys, xi, yi = {}, {}, {}, {}
-    for i = 1, #X do
-      if not xi[X[i]] then xi[X[i]] = true; xs[#xs + 1] = X[i] end
-      if not yi[Y[i]] then yi[Y[i]] = true; ys[#ys + 1] = Y[i] end
-    end
-    table.sort(xs); table.sort(ys)
-    for i, v in ipairs(xs) do xi[v] = i end
-    for j, v in ipairs(ys) do yi[v] = j end
-    local z = {}
-    for i = 1, #xs do
-      local row = {}
-      for j = 1, #ys do row[j] = 0 / 0 end
-      z[i] = row
-    end
-    for k = 1, #X do
-      local v = Z[k]
-      if type(v) == "boolean" then v = v and 1 or 0 end
-      z[xi[X[k]]][yi[Y[k]]] = v
-    end
-    return { x = xs, y = ys, z = z }
-  end
-
-  --- Turn the shorthand { data = res, x = "a", y = "b" | {...}, z = "c" } into series.
-  local function series_from_data(spec)
-    local res = spec.data
-    if type(res) ~= "table" then
-      error("zp.plot: data must be a scan result or a table read by zp.read_csv, got " .. type(res), 3)
-    end
-    local cols = res.columns or {}
-    local axes = res.axes or {}
-    local xn = spec.x or axes[1] or cols[1]
-    if type(xn) ~= "string" then error("zp.plot: with data = ..., x must be a column name", 3) end
-    local series = {}
-    local z = spec.z
-    if z == nil and spec.y == nil and #axes == 2 and xn == axes[1] and type(res.pass) == "table" then
-      z = "pass"   -- a 2-D scan with constraints: the allowed region
-    end
-    if z then
-      local yn = spec.y or axes[2]
-      local level = spec.level or 0.5
-      if type(yn) ~= "string" then error("zp.plot: a 2-D region needs y = column name", 3) end
-      series[1] = { region = grid_of(res, xn, yn, z), level = level,
-                    label = spec.label or (z == "pass" and "allowed" or esc(z)), color = spec.color }
-      return series, label_of(res, xn), label_of(res, yn)
-    end
-    local ys = spec.y
-    if ys == nil then
-      ys = {}
-      for _, c in ipairs(res.observables or cols) do if c ~= xn then ys[#ys + 1] = c end end
-      if #ys == 0 then error("zp.plot: the data has no column to plot against " .. xn, 3) end
-      if not res.observables then ys = { ys[1] } end
-    elseif type(ys) == "string" then
-      ys = { ys }
-    end
-    local X = column(res, xn)
-    local by = spec.by
-    if by == nil and spec.y == nil and #axes == 2 and xn == axes[1] then by = axes[2] end
-    for _, yn in ipairs(ys) do
-      local Yc = column(res, yn)
-      local groups, order = {}, {}
-      local B = by and column(res, by)
-      for i = 1, #X do
-        local key = B and B[i] or 1
-        local g = groups[key]
-        if not g then g = { x = {}, y = {} }; groups[key] = g; order[#order + 1] = key end
-        local v = Yc[i]
-        if type(v) == "boolean" then v = v and 1 or 0 end
-        g.x[#g.x + 1] = X[i]
-        g.y[#g.y + 1] = type(v) == "number" and v or 0 / 0
-      end
-      for _, key in ipairs(order) do
-        local g = groups[key]
-        local lab = spec.label or esc(yn)
-        if B then lab = lab .. ", " .. esc(by) .. " = " .. string.format("%.4g", key) end
-        series[#series + 1] = { x = g.x, y = g.y, label = lab, style = spec.style or "lines" }
-      end
-    end
-    return series, label_of(res, xn), (#ys == 1) and label_of(res, ys[1]) or nil
   end
 
   local function write_block(f, idx, s, rows)

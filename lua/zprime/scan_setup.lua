@@ -80,7 +80,7 @@ local function freeze(c, p)
   return copy
 end
 
-local function add_constraints(p, sel, probe)
+local function add_constraints(zp, p, sel, probe)
   local ok, list = pcall(zp.select_constraints, probe, sel)
   if not ok then bad(M.clean(list)) end
   p.constraints, p.pass_names, p.constraint_text = list, {}, {}
@@ -162,7 +162,7 @@ function M.make_plan(zp, spec)
     local ok, m = pcall(spec.variant, pt)
     probe = ok and core.is_model(m) and m or nil
   end
-  add_constraints(p, spec.constraints, probe)
+  add_constraints(zp, p, spec.constraints, probe)
   if #p.obs == 0 and #p.constraints == 0 then bad("nothing to compute: give observe = { ... } and/or constraints = true") end
   p.needs_model = false
   for _ in pairs(p.obsfn) do p.needs_model = true end
