@@ -51,7 +51,8 @@ end
 function zp.range(a, b, n)
   check_grid("zp.range", a, b, n)
   local t = {}
-  for i = 0, n - 1 do t[i + 1] = (n == 1) and a or a + (b - a) * i / (n - 1) end
+  -- a (n-1-i)/(n-1) + b i/(n-1): exact at both ends and symmetric (0.3, not 0.30000000000000004)
+  for i = 0, n - 1 do t[i + 1] = (n == 1) and a or (a * (n - 1 - i) + b * i) / (n - 1) end
   if n > 1 then t[n] = b end
   return t
 end

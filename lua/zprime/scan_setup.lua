@@ -32,15 +32,18 @@ local function add_observables(p, observe)
         p.slot[#p.obs + 1] = p.code_slot(code)
         local info = core.info(o)
         unit = info.unit
+      elseif (core.info(o) or {}).nargs then
+        local info = core.info(o)
+        bad("'" .. o .. "' takes arguments (" .. info.args .. "): observe it as { \"" .. o ..
+          "_x\", function(m) return m:" .. o .. "(x) end }")
       elseif p.generic then
+        if p.base then
+          local ok, e = pcall(function() return p.base[o] end)
+          if not ok and tostring(e):find("unknown", 1, true) then bad(M.clean(e)) end
+        end
         fn = function(m) return m[name] end
         unit = "1"
       else
-        local info = core.info(o)
-        if info and info.nargs and info.nargs > 0 then
-          bad("'" .. o .. "' takes arguments (" .. info.args .. "): observe it as { \"" .. o ..
-            "_x\", function(m) return m:" .. o .. "(x) end }")
-        end
         local s = core.suggest(o)
         bad("unknown observable '" .. o .. "'" .. (s and (" (did you mean '" .. s .. "'?)") or ""))
       end

@@ -453,7 +453,9 @@ static void print_usage(void)
            "  -e CODE           run the Lua code CODE (may be repeated)\n"
            "  -i                enter the REPL after running the script / -e code\n"
            "  -                 run the script read from standard input\n"
-           "  merge F... -o OUT join scan slices (see the README)\n"
+           "  script.lua --chunk K/N   run slice K of N of every zp.scan (cluster job arrays)\n"
+           "  script.lua --jobs N      run every zp.scan in N worker processes\n"
+           "  merge F... -o OUT join scan slices (docs/cluster.md)\n"
            "  -v, --version     print the version\n"
            "  -h, --help        print this help\n"
            "Environment: ZPRIME_DATA (data search path), ZPRIME_HISTORY (history file).\n",
@@ -500,6 +502,28 @@ int main(int argc, char **argv)
             script = i;
             break;
         }
+    }
+    /* --chunk K/N and --jobs N after the script name are zprime's own (scan slicing, worker
+     * processes): they go to ZPRIME_CHUNK / ZPRIME_JOBS, and the script sees its other arguments. */
+    if (script) {
+        int w = script + 1;
+        for (int r = script + 1; r < argc; r++) {
+            const char *a = argv[r];
+            const char *var = NULL, *val = NULL;
+            if ((strcmp(a, "--chunk") == 0 || strcmp(a, "--jobs") == 0) && r + 1 < argc) {
+                var = a[2] == 'c' ? "ZPRIME_CHUNK" : "ZPRIME_JOBS";
+                val = argv[++r];
+            } else if (strncmp(a, "--chunk=", 8) == 0) {
+                var = "ZPRIME_CHUNK", val = a + 8;
+            } else if (strncmp(a, "--jobs=", 7) == 0) {
+                var = "ZPRIME_JOBS", val = a + 7;
+            }
+            if (var)
+                setenv(var, val, 1);
+            else
+                argv[w++] = argv[r];
+        }
+        argc = w;
     }
     lua_State *L = luaL_newstate();
     if (L == NULL) {

@@ -165,6 +165,12 @@ describe("zp.scan errors", function()
       "'thetaDD' is not a parameter", "did you mean 'thetaD'")
     assert_error_matches(function() zp.scan{ model = m0, over = OVER, observe = { "C9_bsmumuu" } } end,
       "unknown observable 'C9_bsmumuu'", "did you mean 'C9_bsmumu'")
+    assert_error_matches(function() zp.scan{ model = m0, over = OVER, observe = { "C9_bsmumu_q2" } } end,
+      "'C9_bsmumu_q2' takes arguments", "m:C9_bsmumu_q2(x)")
+    local vm = zp.model()
+    core.meta(vm, { variant = "toy", values = { nq = 2 } })
+    assert_error_matches(function() zp.scan{ model = vm, over = OVER, observe = { "nqq" } } end,
+      "unknown parameter or observable 'nqq'")
     assert_error_matches(function() zp.scan{ model = m0, over = { gq = {} }, observe = { "C9_bsmumu" } } end,
       "axis 'gq' must be a list of numbers")
     assert_error_matches(function() zp.scan{ model = m0, over = OVER } end, "nothing to compute")
@@ -238,6 +244,11 @@ describe("zp.scan files", function()
     assert.are.equal(slurp(dir .. "/full.csv"), slurp(dir .. "/jobs.csv"))
     assert.are.equal(143, res.n)
     assert.is_nil(io.open(dir .. "/jobs-1of3.csv", "r"))
+    -- resuming a finished run reads it back without starting workers
+    local again = zp.scan(spec(dir .. "/jobs.csv", { jobs = 3, resume = true }))
+    assert.are.equal(143, again.n); assert.are.same(res.columns, again.columns)
+    assert.are.same({ "gq", "thetaD" }, again.axes)
+    assert.is_nil(io.open(dir .. "/jobs-1of3.csv", "r"))
     local mem = zp.scan(spec(nil, { jobs = 2 }))
     assert.are.equal(143, mem.n)
     assert.is_nil(mem.file)
@@ -293,9 +304,9 @@ describe("zp.scan interrupted by a signal", function()
 local out, slow = ...
 zp.scan{ model = zp.model{ mZp = 1000 }, over = { thetaD = zp.range(-0.01, 0.01, 150), gq = zp.range(0.1, 0.5, 200) },
   observe = { "C9_bsmumu", { "twice_gq", function(m)
-    if slow == "slow" then local s = 0 for i = 1, 3000 do s = s + i end end
+    if slow == "slow" then local s = 0 for i = 1, 20000 do s = s + i end end
     return 2 * m.gq end } },
-  constraints = true, out = out, resume = true }
+  constraints = { "b->s mu mu", "B_s mixing" }, out = out, resume = true }
 ]])
     f:close()
     local out = dir .. "/killed.csv"
