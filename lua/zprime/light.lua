@@ -105,4 +105,20 @@ return function(zp)
   CMB energy-deposition efficiency of DM DM -> channel (a PPPC channel name) at m (GeV): the PPPC
   e+ and gamma spectra weighted with Slatyer's f_eff^e(E), f_eff^gamma(E) (arXiv:1506.03811, Fig. 3),
   as used in eq. (49).  f_eff(b bbar, 1800 GeV) = 0.193.]])
+
+  zp.document("zp.variants.light_inelastic", [[zp.variants.light_inelastic{ mchi = 1950, mZp = 12, mphi = 10, f = 0.5, prop = "MED",
+      branch = "upper", sommerfeld = "hulthen", relic = "eq46", delta_m =, lambda_phi =, <any parameter> } -> model
+  Light Z' + inelastic Majorana dark matter (section 4.2 of arXiv:1702.00395).
+  prop: MIN, MED or MAX (zp.propagation, Table II) sets mchi (1800/1950 GeV), the antiproton target
+    sigmav_pbar_fit (+ errors) and the default f (0.8 for MIN, 0.5 otherwise).
+  g_chi: eq. (46) at f, the larger root (branch = "lower" for the other); relic = "boltzmann" uses the
+    <sigma v>_eff for which the Boltzmann equation gives Omega_h2_obs instead of 2.3e-26 cm^3/s.
+  g_q = 0.4 mZp/TeV and g_l = g_q/2 unless given; kappa = 5e-4 (section 4.2.5).
+  w from eq. (42) for the given mZp (default 12 GeV); or give w, or delta_m (w = delta_m/(2f)), and mZp
+    follows.  mphi: given, or from lambda_phi (sqrt(2 lambda') w), or, when omitted, the Fig. 7 value
+    where S(v_dm) = S_required (m.mphi_mode says which).  sommerfeld = "exact" uses the Yukawa S.
+  Readable: m.prop, m.branch, m.relic, m.mphi_mode, m.gchi_mode, m.gchi_other_root (false if one root).
+  m:check() runs the section 4.2 constraints (zprime.constraints.light); m:with{ f = 0.6 } re-solves.
+  Observables: delta_m, mchi_plus, sigmav_ZpZp, sigmav_eff, S_hulthen, S_exact, S_required, mphi_fit,
+  pann_cmb, sigmav_bbn, sigma_N_higgs, kappa_max_dd, ... (zp.observables(); docs/sommerfeld.md).]])
 end

@@ -186,7 +186,7 @@ const zp_obs_def zp_obs_light[] = {
      "eq. (42)", "mZp gchi gq gl Phi_q Phi_l", 0, NULL, obs_w_from_mZp},
     {"mZp_from_w", "GeV", "m_Z' = sqrt((2 g_chi w)^2 + (g_q Phi_q)^2 + (g_l Phi_l)^2) from the model's w", "eq. (42)",
      "gchi w gq gl Phi_q Phi_l", 0, NULL, obs_mZp_from_w},
-    {"M_chi", "GeV", "Dirac mass M of chi before symmetry breaking, M = m_chi- + f w", "eq. (41)", "mchi f w", 0,
+    {"M_dirac", "GeV", "Dirac mass M of chi before symmetry breaking, M = m_chi- + f w", "eq. (41)", "mchi f w", 0,
      NULL, obs_M_chi},
     {"mchi_plus", "GeV", "mass of the heavier Majorana state chi+, m_chi- + 2 f w", "eqs. (41)-(42)", "mchi f w", 0,
      NULL, obs_mchi_plus},

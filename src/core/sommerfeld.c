@@ -14,15 +14,15 @@
 
 #include "zp_units.h"
 
-/* Stop the exact integration once U'' = U (b + 1/s)^2 is below this (error after averaging). */
+/* Tail criterion (see tail_reached): the relative accuracy of S is a few times this. */
 #ifndef SOMM_TAIL_TOL
 #define SOMM_TAIL_TOL 1e-8
 #endif
 /* ... and the potential itself is below this, so that k = sqrt(1 + U) is close to 1. */
 #define SOMM_TAIL_U 0.05
-/* Absolute tolerance of the Pruefer variables theta and ln R per unit step. */
+/* Absolute tolerance of the Pruefer variables theta and ln R per step (S to ~1e-8). */
 #ifndef SOMM_ODE_TOL
-#define SOMM_ODE_TOL 1e-10
+#define SOMM_ODE_TOL 1e-8
 #endif
 #define SOMM_MAX_STEPS 2000000
 
@@ -51,7 +51,7 @@ static int check_inputs(double alpha, double beta, double mchi, double mphi, zp_
 static double ln_sinh(double z)
 {
     if (z > 20.0)
-        return z - M_LN2 + log1p(-exp(-2.0 * z));
+        return z - 0.69314718055994530942 + log1p(-exp(-2.0 * z));
     return log(sinh(z));
 }
 
@@ -122,33 +122,46 @@ int zp_sommerfeld_hulthen_gamma(double alpha, double beta, double mchi, double m
     return ZP_OK;
 }
 
-/* ---- exact Yukawa: Pruefer form of u'' + [1 + U(s)] u = 0, U = x exp(-b s)/s ---- */
+/* ---- exact Yukawa: scaled Pruefer form of u'' + Q(s) u = 0, Q = 1 + U, U = x exp(-b s)/s ----
+ *
+ * u = R k^(-1/2) sin(theta), u' = R k^(1/2) cos(theta) with the reference wavenumber
+ * k(s) = sqrt(1 + x exp(-b s)/(s + c)), c = 1/(1 + x + b): k^2 = Q away from the origin (so theta
+ * advances smoothly by the local WKB phase and R is the WKB amplitude), regular at s = 0.  Then
+ *   theta'  = k cos^2 + (Q/k) sin^2 + (k'/k) sin cos,
+ *   (ln R)' = -(k'/2k) cos(2 theta) + (k - Q/k) sin cos,
+ * and once U has died away R is the free amplitude: S = 1/R_inf^2 (u'(0) = 1, u_free = sin s). */
 
 typedef struct {
-    double x, b;
+    double x, b, c;
 } yukawa;
 
 static double pot(const yukawa *p, double s) { return p->x * exp(-p->b * s) / s; }
 
+/* k^2 - 1 of the reference wavenumber and its derivative. */
+static double pot_reg(const yukawa *p, double s, double *dv)
+{
+    double v = p->x * exp(-p->b * s) / (s + p->c);
+    *dv = -v * (p->b + 1.0 / (s + p->c));
+    return v;
+}
+
 static int pruefer_rhs(double s, const double y[], double dy[], void *params)
 {
-    double U = pot(params, s), sn = sin(y[0]), cs = cos(y[0]);
-    dy[0] = 1.0 + U * sn * sn; /* theta' */
-    dy[1] = -U * sn * cs;      /* (ln R)' */
+    const yukawa *p = params;
+    double dv, k = sqrt(1.0 + pot_reg(p, s, &dv)), dk_k = 0.5 * dv / (k * k);
+    double Q = 1.0 + pot(p, s), sn = sin(y[0]), cs = cos(y[0]);
+    dy[0] = k * cs * cs + (Q / k) * sn * sn + dk_k * sn * cs;
+    dy[1] = -0.5 * dk_k * (cs * cs - sn * sn) + (k - Q / k) * sn * cs;
     return GSL_SUCCESS;
 }
 
-/* ln of the WKB amplitude A = sqrt(k u^2 + u'^2/k), k = sqrt(1 + U), with u = R sin theta. */
-static double ln_wkb_amp(const yukawa *p, double s, const double y[])
-{
-    double k = sqrt(1.0 + pot(p, s)), sn = sin(y[0]), cs = cos(y[0]);
-    return y[1] + 0.5 * log(k * sn * sn + cs * cs / k);
-}
-
+/* The potential is spent when either U itself is negligible (what is left changes ln R by at most
+ * ~U/2), or it is small and slowly varying, so that the WKB ripple of R, ~U'/4, averages out over
+ * a quarter period leaving ~U'' = U (b + 1/s)^2. */
 static int tail_reached(const yukawa *p, double s)
 {
     double U = pot(p, s), g = p->b + 1.0 / s;
-    return U < SOMM_TAIL_U && U * g * g < SOMM_TAIL_TOL;
+    return s > 100.0 * p->c && (U < SOMM_TAIL_TOL || (U < SOMM_TAIL_U && U * g * g < SOMM_TAIL_TOL));
 }
 
 /* Integrate from s to s_stop (or, when s_stop < 0, until the tail is reached). */
@@ -170,7 +183,7 @@ static int integrate(gsl_odeiv2_evolve *e, gsl_odeiv2_control *c, gsl_odeiv2_ste
 
 static int exact_xb(double x, double b, double *S, zp_status *st)
 {
-    yukawa p = {x, b};
+    yukawa p = {x, b, 1.0 / (1.0 + x + b)};
     gsl_odeiv2_system sys = {pruefer_rhs, NULL, 2, &p};
     gsl_odeiv2_step *stp = gsl_odeiv2_step_alloc(gsl_odeiv2_step_rk8pd, 2);
     gsl_odeiv2_control *c = gsl_odeiv2_control_standard_new(SOMM_ODE_TOL, 0.0, 1.0, 0.0);
@@ -179,15 +192,16 @@ static int exact_xb(double x, double b, double *S, zp_status *st)
         gsl_odeiv2_step_free(stp), gsl_odeiv2_control_free(c), gsl_odeiv2_evolve_free(e);
         return zp_fail(st, ZP_ENOMEM, "out of memory allocating the Sommerfeld ODE solver");
     }
-    /* series start: u = s - x s^2/2, u' = 1 - x s  =>  theta = s + x s^2/2, ln R = -x s */
-    double s = 1e-5 / (1.0 + x + b), h = s;
-    double y[2] = {s + 0.5 * x * s * s, -x * s};
+    /* series start: u = s - x s^2/2, u' = 1 - x s */
+    double s = 1e-5 * p.c, h = s, dv, k = sqrt(1.0 + pot_reg(&p, s, &dv));
+    double u = s * (1.0 - 0.5 * x * s), du = 1.0 - x * s;
+    double y[2] = {atan2(k * u, du), 0.5 * log(k * u * u + du * du / k)};
     long n = 0;
     int g = integrate(e, c, stp, &sys, &s, &h, y, -1.0, &n);
-    double a1 = ln_wkb_amp(&p, s, y);
+    double a1 = y[1];
     if (g == GSL_SUCCESS) /* a quarter period further: the first-order WKB ripple cancels */
         g = integrate(e, c, stp, &sys, &s, &h, y, s + 0.5 * ZP_PI / sqrt(1.0 + pot(&p, s)), &n);
-    double a2 = ln_wkb_amp(&p, s, y);
+    double a2 = y[1];
     gsl_odeiv2_step_free(stp), gsl_odeiv2_control_free(c), gsl_odeiv2_evolve_free(e);
     if (g != GSL_SUCCESS)
         return zp_fail(st, ZP_ENUM,

@@ -40,33 +40,60 @@ M.param_defaults = {
 --- (MED: m_phi = 10.3 GeV, MAX: 15.9 GeV; MIN needs f >~ 0.6 to reach S ~ 30, f = 0.8 gives 20 GeV).
 M.f_default = { MIN = 0.8, MED = 0.5, MAX = 0.5 }
 
-local OPTION_NAMES = { "prop", "branch", "sommerfeld", "relic" }
+--- Spectrum inputs that replace a parameter (eqs. 41-42, "or the reverse"): delta_m = 2 f w (GeV)
+--- fixes w, and then m_Z'; lambda_phi = lambda' fixes m_phi = sqrt(2 lambda') w.
+M.spectrum_inputs = { delta_m = "GeV", lambda_phi = "1" }
+
+local OPTION_NAMES = { "prop", "branch", "sommerfeld", "relic", "delta_m", "lambda_phi" }
 
 local function fail(msg) error("light_inelastic: " .. msg, 0) end
 
 local function clean(msg) return (tostring(msg):gsub("^[^\n]-%.lua:%d+: ", "")) end
 
+local function distance(a, b)
+  local prev = {}
+  for j = 0, #b do prev[j] = j end
+  for i = 1, #a do
+    local cur = { [0] = i }
+    for j = 1, #b do
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + ((a:sub(i, i) == b:sub(j, j)) and 0 or 1))
+    end
+    prev = cur
+  end
+  return prev[#b]
+end
+
 local function check_inputs(t)
   for k, x in pairs(t) do
     if type(k) ~= "string" then fail("option names must be strings, got a " .. type(k) .. " key") end
-    if M.defaults[k] == nil then
+    if M.spectrum_inputs[k] then
+      if type(x) ~= "number" or not (x > 0) then fail(k .. " must be a positive number, got " .. tostring(x)) end
+    elseif M.defaults[k] == nil then
       local info = core.info(k)
       if info and info.kind ~= "parameter" then
         fail("'" .. k .. "' is an observable, not a parameter (it is computed from the parameters)")
       elseif not info then
         local s = core.suggest(k)
+        local best = s and distance(k, s) or 3
         for _, o in ipairs(OPTION_NAMES) do
-          if #o > 2 and (k:find(o, 1, true) or o:find(k, 1, true)) then s = o end
+          local d = distance(k, o)
+          if d < best then s, best = o, d end
         end
         fail("unknown option or parameter '" .. k .. "'" .. (s and (" (did you mean '" .. s .. "'?)") or
-          " (options: prop, branch, sommerfeld, relic; zp.params() lists the parameters)"))
+          " (options: " .. table.concat(OPTION_NAMES, ", ") .. "; zp.params() lists the parameters)"))
       elseif type(x) ~= "number" then
         fail("parameter '" .. k .. "' expects a number, got " .. type(x))
       end
     end
   end
-  if t.mZp ~= nil and t.w ~= nil then
-    fail("give mZp or w, not both: eq. (42) fixes one from the other")
+  if (t.mZp ~= nil and 1 or 0) + (t.w ~= nil and 1 or 0) + (t.delta_m ~= nil and 1 or 0) > 1 then
+    fail("give one of mZp, w and delta_m: eqs. (41)-(42) fix the others")
+  end
+  if t.mphi ~= nil and t.lambda_phi ~= nil then
+    fail("give mphi or lambda_phi, not both: m_phi = sqrt(2 lambda') w")
+  end
+  if t.relic == "boltzmann" and t.gchi ~= nil then
+    fail("relic = \"boltzmann\" fixes gchi; it cannot be combined with an explicit gchi")
   end
 end
 
@@ -90,11 +117,16 @@ local function boltzmann_target(m)
   return info.sigmav_eff
 end
 
---- The model for given g_chi (m_Z' or w, g_q, g_l and the rest from p).
+--- The model for given g_chi: w from m_Z' (eq. 42), or m_Z' from w (given, or delta_m/(2f)).
 local function with_gchi(base, gchi, t)
   local m = base:with{ gchi = gchi }
-  if t.w ~= nil then
-    m = m:with{ w = t.w }
+  local w = t.w
+  if t.delta_m ~= nil then
+    if not (m.f > 0) then fail("delta_m = 2 f w needs f > 0 to give w") end
+    w = t.delta_m / (2 * m.f)
+  end
+  if w ~= nil then
+    m = m:with{ w = w }
     return m:with{ mZp = m.mZp_from_w }
   end
   local ok, w = pcall(function() return m.w_from_mZp end)
@@ -121,8 +153,10 @@ local function build(t)
   p.mchi, p.sigmav_pbar_fit, p.sigmav_pbar_fit_up, p.sigmav_pbar_fit_down = row.mchi, row.sigmav, row.up, row.down
   p.S_method = method
   p.f = M.f_default[v.prop]
-  for k, x in pairs(t) do if M.defaults[k] == nil and k ~= "w" then p[k] = x end end
-  if t.mZp == nil and t.w ~= nil then p.mZp = nil end
+  for k, x in pairs(t) do
+    if M.defaults[k] == nil and M.spectrum_inputs[k] == nil and k ~= "w" then p[k] = x end
+  end
+  if t.w ~= nil or t.delta_m ~= nil then p.mZp = nil end
   local mzp = p.mZp or 12
   p.gq = t.gq or 0.4 * mzp / 1000         -- section 4.2.2: g_q = 0.4 m_Z'/TeV (0.0048 ~ "0.005")
   p.gl = t.gl or p.gq / 2                  -- g_q = 2 g_l
@@ -137,13 +171,18 @@ local function build(t)
     if t.gchi == nil then gchi, other = solve_gchi(base.f, base.mchi, sv, v.branch) end
     m = with_gchi(base, gchi, t)
     if v.relic ~= "boltzmann" or t.gchi ~= nil then break end
-    local new = boltzmann_target(m)
-    if math.abs(new / sv - 1) < 1e-6 then break end
-    sv = new
+    -- eq. (46) fixes the leading-order <sigma v>_eff = sv; the Boltzmann target applies to the
+    -- full eq. (45) (with the m_Z'/m_chi factors of eqs. 43-44): rescale sv until they agree
+    local need, have = boltzmann_target(m), m.sigmav_eff
+    if math.abs(need / have - 1) < 1e-7 then break end
+    sv = sv * need / have
   end
 
   local mphi_mode = "given"
-  if t.mphi == nil then
+  if t.lambda_phi ~= nil then
+    m = m:with{ mphi = math.sqrt(2 * t.lambda_phi) * m.w }
+    mphi_mode = "lambda_phi"
+  elseif t.mphi == nil then
     local okf, mphi = pcall(function() return m.mphi_fit end)
     if not okf then fail("cannot fit m_phi (give mphi explicitly): " .. clean(mphi)) end
     m = m:with{ mphi = mphi }
@@ -161,7 +200,7 @@ local function build(t)
     variant = M.name,
     tags = M.tags,
     values = { prop = v.prop, branch = v.branch, sommerfeld = v.sommerfeld, relic = v.relic,
-               sigmav_relic_target = sv, gchi_other_root = other, mphi_mode = mphi_mode,
+               sigmav_relic_target = sv, gchi_other_root = other or false, mphi_mode = mphi_mode,
                gchi_mode = t.gchi and "given" or "eq46", inputs = inputs },
     rederive = rederive,
   })
@@ -172,8 +211,12 @@ end
 rederive = function(m, t)
   local inputs = {}
   for k, x in pairs(core.meta(m).values.inputs) do inputs[k] = x end
-  if t.w ~= nil then inputs.mZp = nil end
-  if t.mZp ~= nil then inputs.w = nil end
+  -- a new value of one member of {mZp, w, delta_m} or {mphi, lambda_phi} replaces the others
+  for _, group in ipairs({ { "mZp", "w", "delta_m" }, { "mphi", "lambda_phi" } }) do
+    for _, k in ipairs(group) do
+      if t[k] ~= nil then for _, o in ipairs(group) do inputs[o] = nil end end
+    end
+  end
   if t.prop ~= nil and t.mchi == nil then inputs.mchi = nil end
   for k, x in pairs(t) do inputs[k] = x end
   local ok, res = pcall(build, inputs)
@@ -189,15 +232,7 @@ function M.new(t)
   return build(t)
 end
 
-zp.document("zp.variants.light_inelastic", [[zp.variants.light_inelastic{ mchi = 1950, mZp = 12, mphi = 10, f = 0.5, prop = "MED",
-                             branch = "upper", sommerfeld = "hulthen", relic = "eq46", <any parameter> } -> model
-  Light Z' + inelastic Majorana DM (section 4.2).  prop (MIN/MED/MAX, Table II) sets mchi (1800/1950)
-  and the antiproton target sigmav_pbar_fit.  g_chi solves eq. (46) at f (larger root unless
-  branch = "lower"; relic = "boltzmann" replaces 2.3e-26 by the <sigma v>_eff giving Omega_h2_obs);
-  g_q = 0.4 mZp/TeV, g_l = g_q/2 unless given; w from eq. (42) (or give w instead of mZp);
-  mphi, when omitted, is the Fig. 7 value with S(v_dm) = S_required.  kappa defaults to 5e-4.
-  m.prop, m.branch, m.mphi_mode, m.gchi_other_root are readable; m:check() runs the section 4.2
-  constraints; m:with{ f = 0.6 } re-solves everything.]])
+-- zp.help "zp.variants.light_inelastic": documented in lua/zprime/light.lua (available before loading).
 
 return setmetatable(M, {
   __call = function(_, t)
