@@ -6,22 +6,7 @@ local M = {}
 function M.esc(s) return (tostring(s):gsub("([_^{}@&~])", "\\%1")) end
 
 function M.did_you_mean(k, allowed)
-  local best, bestd = nil, 3
-  for _, a in ipairs(allowed) do
-    -- cheap edit distance (Levenshtein) for the suggestion
-    local la, lb = #k, #a
-    local prev = {}
-    for j = 0, lb do prev[j] = j end
-    for i = 1, la do
-      local cur = { [0] = i }
-      for j = 1, lb do
-        local cost = (k:sub(i, i) == a:sub(j, j)) and 0 or 1
-        cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-      end
-      prev = cur
-    end
-    if prev[lb] < bestd then best, bestd = a, prev[lb] end
-  end
+  local best = require("zprime.core").closest(k, allowed, 2)
   return best and (" (did you mean '" .. best .. "'?)") or ""
 end
 

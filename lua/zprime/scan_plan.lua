@@ -166,20 +166,7 @@ end
 
 --- The name of list closest to k (edit distance <= 2), or nil.
 function M.suggest(k, list)
-  local best, bestd = nil, 3
-  for _, a in ipairs(list) do
-    local prev = {}
-    for j = 0, #a do prev[j] = j end
-    for i = 1, #k do
-      local cur = { [0] = i }
-      for j = 1, #a do
-        cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + ((k:sub(i, i) == a:sub(j, j)) and 0 or 1))
-      end
-      prev = cur
-    end
-    if prev[#a] < bestd then best, bestd = a, prev[#a] end
-  end
-  return best
+  return require("zprime.core").closest(k, list, 2)
 end
 
 --- "K/N" -> K, N (1 <= K <= N).

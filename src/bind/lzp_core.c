@@ -468,11 +468,57 @@ static int l_info(lua_State *L)
     return 1;
 }
 
+/* Copy the strings of the array at index idx (at most n - 1) into a NULL-terminated list. */
+static int string_list(lua_State *L, int idx, const char **out, int n)
+{
+    int k = 0;
+    if (lua_isnoneornil(L, idx))
+        return 0;
+    luaL_checktype(L, idx, LUA_TTABLE);
+    int len = (int)luaL_len(L, idx);
+    for (int i = 1; i <= len && k < n - 1; i++) {
+        lua_rawgeti(L, idx, i);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            out[k++] = lua_tostring(L, -1); /* the table keeps the string alive */
+        lua_pop(L, 1);
+    }
+    out[k] = NULL;
+    return k;
+}
+
+/* core.suggest(name [, extra_names]): closest parameter, observable or extra name, or nil. */
 static int l_suggest(lua_State *L)
 {
-    const char *s = lzp_suggest(luaL_checkstring(L, 1), NULL);
+    const char *extra[256] = {NULL};
+    string_list(L, 2, extra, 256);
+    const char *s = lzp_suggest(luaL_checkstring(L, 1), extra);
     if (s)
         lua_pushstring(L, s);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+/* core.closest(name, names [, maxd = 2]): the entry of names nearest to name in edit distance
+ * (at most maxd), or nil -- for did-you-mean messages about option and column names. */
+static int l_closest(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int maxd = (int)luaL_optinteger(L, 3, 2);
+    const char *list[1024];
+    int n = string_list(L, 2, list, 1024);
+    const char *best = NULL;
+    int bestd = maxd + 1;
+    for (int i = 0; i < n; i++) {
+        int d = zp_name_distance(name, list[i]);
+        if (d < bestd) {
+            bestd = d;
+            best = list[i];
+        }
+    }
+    if (best)
+        lua_pushstring(L, best);
     else
         lua_pushnil(L);
     return 1;
@@ -516,6 +562,7 @@ static const luaL_Reg core_funcs[] = {
     {"observables", l_observables},
     {"info", l_info},
     {"suggest", l_suggest},
+    {"closest", l_closest},
     {"eval", l_eval},
     {"meta", l_meta},
     {"is_model", l_is_model},

@@ -65,26 +65,8 @@ end
 
 local OPTION_NAMES = { "nq", "nchi", "sigmav", "propagator", "relic" }
 
-local function distance(a, b)
-  local prev = {}
-  for j = 0, #b do prev[j] = j end
-  for i = 1, #a do
-    local cur = { [0] = i }
-    for j = 1, #b do
-      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + ((a:sub(i, i) == b:sub(j, j)) and 0 or 1))
-    end
-    prev = cur
-  end
-  return prev[#b]
-end
-
 local function unknown(k)
-  local best, bestd = core.suggest(k), 3
-  if best then bestd = distance(k, best) end
-  for _, o in ipairs(OPTION_NAMES) do
-    local d = distance(k, o)
-    if d < bestd then best, bestd = o, d end
-  end
+  local best = core.suggest(k, OPTION_NAMES) -- parameters, observables or the variant's options
   error("heavy_dirac: unknown option or parameter '" .. k .. "'" ..
     (best and (" (did you mean '" .. best .. "'?)") or " (options: nq, nchi, sigmav, propagator, relic; zp.params() lists the parameters)"), 0)
 end

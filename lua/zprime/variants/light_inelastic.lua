@@ -50,19 +50,6 @@ local function fail(msg) error("light_inelastic: " .. msg, 0) end
 
 local function clean(msg) return (tostring(msg):gsub("^[^\n]-%.lua:%d+: ", "")) end
 
-local function distance(a, b)
-  local prev = {}
-  for j = 0, #b do prev[j] = j end
-  for i = 1, #a do
-    local cur = { [0] = i }
-    for j = 1, #b do
-      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + ((a:sub(i, i) == b:sub(j, j)) and 0 or 1))
-    end
-    prev = cur
-  end
-  return prev[#b]
-end
-
 local function check_inputs(t)
   for k, x in pairs(t) do
     if type(k) ~= "string" then fail("option names must be strings, got a " .. type(k) .. " key") end
@@ -73,12 +60,7 @@ local function check_inputs(t)
       if info and info.kind ~= "parameter" then
         fail("'" .. k .. "' is an observable, not a parameter (it is computed from the parameters)")
       elseif not info then
-        local s = core.suggest(k)
-        local best = s and distance(k, s) or 3
-        for _, o in ipairs(OPTION_NAMES) do
-          local d = distance(k, o)
-          if d < best then s, best = o, d end
-        end
+        local s = core.suggest(k, OPTION_NAMES) -- parameters, observables or the variant's options
         fail("unknown option or parameter '" .. k .. "'" .. (s and (" (did you mean '" .. s .. "'?)") or
           " (options: " .. table.concat(OPTION_NAMES, ", ") .. "; zp.params() lists the parameters)"))
       elseif type(x) ~= "number" then
