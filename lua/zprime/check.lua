@@ -19,14 +19,19 @@ return function(zp)
 
   local function applies(c, tags)
     if c.applies == nil then return true end
-    for _, a in ipairs(c.applies) do
+    for _, a in ipairs(type(c.applies) == "table" and c.applies or { c.applies }) do
       for _, t in ipairs(tags) do if a == t then return true end end
     end
     return false
   end
 
-  local function val(x, m)
-    if type(x) == "function" then return x(m) end
+  --- A bound: a number, or a function of the model returning one (what names it in errors).
+  local function val(x, m, what, required)
+    if type(x) == "function" then x = x(m) end
+    if required and x == nil then error(what .. " is missing", 0) end
+    if what and x ~= nil and type(x) ~= "number" then
+      error(what .. " is " .. (type(x) == "string" and ("'" .. x .. "'") or type(x)) .. ", not a number", 0)
+    end
     return x
   end
 
@@ -58,6 +63,21 @@ return function(zp)
           " as a number or a function of the model", 3)
       end
     end
+    for _, f in ipairs({ "min", "max", "central", "sigma", "nsigma" }) do
+      local v = c[f]
+      if v ~= nil and type(v) ~= "function" and (type(v) ~= "number" or v ~= v) then
+        error(fname .. ": constraint '" .. c.name .. "': " .. f .. " must be a number (not NaN) or a function " ..
+          "of the model, got " .. tostring(v), 3)
+      end
+    end
+    if c.applies ~= nil then
+      local ok = type(c.applies) == "table"
+      for _, a in ipairs(ok and c.applies or {}) do ok = ok and type(a) == "string" end
+      if not ok then
+        error(fname .. ": constraint '" .. c.name .. "': applies must be a list of variant tags such as " ..
+          "{ \"heavy_dirac\" }, got " .. tostring(c.applies), 3)
+      end
+    end
     local o = c.observable
     if type(o) == "string" then
       if not core.names[o] then
@@ -70,17 +90,57 @@ return function(zp)
     end
   end
 
+  --- Fill bound, pass, margin and pull of row for the value v of c's observable at m.
+  local function evaluate_bounds(row, c, m, v)
+    local kind = c.kind
+    if kind == "upper" then
+      local max = val(c.max, m, "max", true)
+      row.bound, row.pass = "<= " .. fmt(max), v <= max
+      row.margin = v / max
+      local s = val(c.sigma, m, "sigma")
+      if s and s > 0 then row.pull = (v - max) / s end
+    elseif kind == "lower" then
+      local min = val(c.min, m, "min", true)
+      row.bound, row.pass = ">= " .. fmt(min), v >= min
+      row.margin = v / min
+      local s = val(c.sigma, m, "sigma")
+      if s and s > 0 then row.pull = (min - v) / s end
+    elseif kind == "window" then
+      local min, max = val(c.min, m, "min", true), val(c.max, m, "max", true)
+      row.bound, row.pass = "[" .. fmt(min) .. ", " .. fmt(max) .. "]", v >= min and v <= max
+      -- margin: position in the window, 0 at min, 1 at max
+      row.margin = (v - min) / (max - min)
+      local s = val(c.sigma, m, "sigma")
+      if s and s > 0 then row.pull = (v - 0.5 * (min + max)) / s end
+    elseif kind == "band" then
+      local c0, s, n = val(c.central, m, "central", true), val(c.sigma, m, "sigma", true), val(c.nsigma, m, "nsigma") or 1
+      row.bound = fmt(c0) .. " +- " .. fmt(n * s)
+      row.pull = (v - c0) / s
+      row.pass = math.abs(row.pull) <= n
+      row.margin = math.abs(row.pull) / n
+    else
+      error("unknown kind '" .. tostring(kind) .. "' (expected upper, lower, window or band)", 0)
+    end
+    return row
+  end
+
   --- Evaluate one constraint c on model m -> row table.
   function zp.evaluate_constraint(c, m)
-    local row = { name = c.name, cl = c.cl or "", ref = c.ref or "", kind = c.kind, area = c.area }
+    if type(c) ~= "table" then error("zp.evaluate_constraint: a constraint is a table, got " .. type(c), 2) end
+    if not core.is_model(m) then error("zp.evaluate_constraint: the second argument is a model, got " .. type(m), 2) end
+    local row = { name = tostring(c.name), cl = tostring(c.cl or ""), ref = tostring(c.ref or ""), kind = c.kind,
+                  area = c.area }
     local ok, v = pcall(function()
       if type(c.observable) == "function" then return c.observable(m) end
       return m[c.observable]
     end)
-    row.observable = type(c.observable) == "string" and c.observable or c.name
+    row.observable = type(c.observable) == "string" and c.observable or row.name
     local info = type(c.observable) == "string" and core.info(c.observable) or nil
-    row.unit = c.unit or (info and info.unit) or "1"
+    row.unit = tostring(c.unit or (info and info.unit) or "1")
     if row.unit == "1" then row.unit = "" end
+    if ok and type(v) ~= "number" then
+      ok, v = false, "the observable returned " .. type(v) .. ", not a number"
+    end
     if not ok then
       row.error = tostring(v):gsub("^.-:%d+: ", "")
       row.pass = false
@@ -88,35 +148,10 @@ return function(zp)
       return row
     end
     row.value = v
-    local kind = c.kind
-    if kind == "upper" then
-      local max = val(c.max, m)
-      row.bound, row.pass = "<= " .. fmt(max), v <= max
-      row.margin = v / max
-      local s = val(c.sigma, m)
-      if s and s > 0 then row.pull = (v - max) / s end
-    elseif kind == "lower" then
-      local min = val(c.min, m)
-      row.bound, row.pass = ">= " .. fmt(min), v >= min
-      row.margin = v / min
-      local s = val(c.sigma, m)
-      if s and s > 0 then row.pull = (min - v) / s end
-    elseif kind == "window" then
-      local min, max = val(c.min, m), val(c.max, m)
-      row.bound, row.pass = "[" .. fmt(min) .. ", " .. fmt(max) .. "]", v >= min and v <= max
-      -- margin: position in the window, 0 at min, 1 at max
-      row.margin = (v - min) / (max - min)
-      local s = val(c.sigma, m)
-      if s and s > 0 then row.pull = (v - 0.5 * (min + max)) / s end
-    elseif kind == "band" then
-      local c0, s, n = val(c.central, m), val(c.sigma, m), val(c.nsigma, m) or 1
-      row.bound = fmt(c0) .. " +- " .. fmt(n * s)
-      row.pull = (v - c0) / s
-      row.pass = math.abs(row.pull) <= n
-      row.margin = math.abs(row.pull) / n
-    else
-      error("constraint '" .. tostring(c.name) .. "': unknown kind '" .. tostring(kind) ..
-        "' (expected upper, lower, window or band)")
+    local okb, e = pcall(evaluate_bounds, row, c, m, v)
+    if not okb then
+      row.error = "constraint '" .. row.name .. "': " .. tostring(e):gsub("^.-:%d+: ", "")
+      row.pass, row.bound, row.margin, row.pull = false, row.bound or "", nil, nil
     end
     return row
   end
@@ -147,6 +182,7 @@ return function(zp)
 
   --- True when the tester needs the point's model (some bound is a function of it).
   function zp.constraint_needs_model(c)
+    if type(c) ~= "table" then error("zp.constraint_needs_model: a constraint is a table, got " .. type(c), 2) end
     for _, f in ipairs({ "min", "max", "central", "sigma", "nsigma", "observable" }) do
       if type(c[f]) == "function" then return true end
     end
@@ -156,6 +192,9 @@ return function(zp)
   --- The constraints selected by sel for model m: true (all that apply), a list of names or
   --- observables, or a list of constraint tables.
   function zp.select_constraints(m, sel)
+    if m ~= nil and not core.is_model(m) then
+      error("zp.select_constraints: the first argument is a model (or nil), got " .. type(m), 2)
+    end
     if sel == nil or sel == false then return {} end
     local list = {}
     if sel == true then
@@ -277,8 +316,22 @@ return function(zp)
     local only
     if opts.only then
       if type(opts.only) == "string" then opts.only = { opts.only } end
+      if type(opts.only) ~= "table" then
+        error("check: only must be a constraint name or a list of names, got " .. type(opts.only), 2)
+      end
       only = {}
-      for _, n in ipairs(opts.only) do only[n] = true end
+      for i, n in ipairs(opts.only) do
+        if type(n) ~= "string" then error("check: only[" .. i .. "] must be a constraint name, got " .. type(n), 2) end
+        only[n] = true
+      end
+    end
+    if opts.constraints ~= nil then
+      if type(opts.constraints) ~= "table" or core.is_model(opts.constraints) then
+        error("check: constraints must be a list of constraint tables, got " .. type(opts.constraints), 2)
+      end
+      for i, c in ipairs(opts.constraints) do
+        if type(c) ~= "table" then error("check: constraints[" .. i .. "] must be a constraint table, got " .. type(c), 2) end
+      end
     end
     local tags = tags_of(m)
     local rows = {}

@@ -8,7 +8,12 @@ return function(zp)
     if type(t) ~= "table" then
       error("zp.heavy_couplings expects a table { mZp =, mchi =, nq =, nchi =, sigmav = }, got " .. type(t), 2)
     end
-    return core.heavy_couplings(t)
+    local ok, r = pcall(core.heavy_couplings, t)
+    if not ok then
+      local msg = tostring(r):gsub("^[^:\n]*:%d+: ", "")
+      error((msg:find("^zp%.heavy_couplings") and "" or "zp.heavy_couplings: ") .. msg, 2)
+    end
+    return r
   end
   zp.document("zp.heavy_couplings", [[zp.heavy_couplings{ mZp = 600, mchi = 70, nq = 2, nchi = 5, sigmav = 4.4e-26,
                     contact = false, model = m } -> { gq =, gl =, gchi =, sigmav = }
@@ -27,7 +32,9 @@ return function(zp)
     if type(mchi) ~= "number" then
       error("zp.dm_limit: the second argument is the DM mass in GeV, got " .. type(mchi), 2)
     end
-    return core.dm_limit(name, mchi)
+    local ok, r = pcall(core.dm_limit, name, mchi)
+    if not ok then error("zp.dm_limit: " .. tostring(r), 2) end
+    return r
   end
   zp.document("zp.dm_limit", [[zp.dm_limit(name, mchi) -> limit
   An experimental limit at the DM mass mchi (GeV), interpolated log-log in the data table:

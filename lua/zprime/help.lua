@@ -11,6 +11,7 @@ return function(zp)
 
   --- Text of the help entry for name (a parameter, observable or zp function), or nil.
   function zp.help_text(name)
+    if type(name) ~= "string" then error("zp.help_text expects a name (string), got " .. type(name), 2) end
     local info = core.info(name)
     if info and info.kind == "parameter" then
       return table.concat({

@@ -10,7 +10,12 @@ local zp = {
 
 --- Function documentation shown by zp.help "zp.NAME"; extensions add to it with zp.document.
 zp.docs = {}
-function zp.document(name, text) zp.docs[name] = text end
+function zp.document(name, text)
+  if type(name) ~= "string" or type(text) ~= "string" then
+    error("zp.document expects (name, text) as two strings, got " .. type(name) .. " and " .. type(text), 2)
+  end
+  zp.docs[name] = text
+end
 
 --- zp.model{ name = value, ... } -> a model with the defaults of every other parameter.
 zp.model = core.model
@@ -30,6 +35,9 @@ function zp.data_path(p)
   if p ~= nil and type(p) ~= "string" then
     error("zp.data_path expects a colon-separated string of directories, got " .. type(p), 2)
   end
+  if p ~= nil and #p >= 4096 then
+    error("zp.data_path: the search path has " .. #p .. " characters, more than 4095", 2)
+  end
   return core.data_path(p)
 end
 zp.document("zp.data_path", [[zp.data_path([path]) -> path
@@ -37,14 +45,19 @@ zp.document("zp.data_path", [[zp.data_path([path]) -> path
   Default: $ZPRIME_DATA, then <prefix>/share/zprime/data, then the build-time data directory.]])
 
 --- Linear and logarithmic grids: n points, both ends included.
+local MAX_POINTS = 10000000 -- a grid larger than this is a typo, not a scan axis
 local function check_grid(fname, a, b, n)
-  if type(a) ~= "number" or type(b) ~= "number" or a ~= a or b ~= b then
+  if type(a) ~= "number" or type(b) ~= "number" then
     error(fname .. ": the ends must be numbers, got " .. type(a) .. " and " .. type(b), 3)
+  end
+  if a ~= a or b ~= b or math.abs(a) == math.huge or math.abs(b) == math.huge then
+    error(fname .. ": the ends must be finite numbers, got " .. a .. " and " .. b, 3)
   end
   if math.type(n) ~= "integer" and not (type(n) == "number" and n == math.floor(n)) then
     error(fname .. ": n must be a whole number of points, got " .. tostring(n), 3)
   end
   if n < 1 then error(fname .. ": n must be at least 1, got " .. tostring(n), 3) end
+  if n > MAX_POINTS then error(fname .. ": n = " .. n .. " points is more than " .. MAX_POINTS, 3) end
   if n == 1 and a ~= b then error(fname .. ": one point cannot span [" .. a .. ", " .. b .. "]", 3) end
 end
 
@@ -53,6 +66,10 @@ function zp.range(a, b, n)
   local t = {}
   -- a (n-1-i)/(n-1) + b i/(n-1): exact at both ends and symmetric (0.3, not 0.30000000000000004)
   for i = 0, n - 1 do t[i + 1] = (n == 1) and a or (a * (n - 1 - i) + b * i) / (n - 1) end
+  if math.abs(t[1]) == math.huge or math.abs(t[n]) == math.huge or t[1] ~= t[1] then
+    -- ends near the overflow limit: weights first, so no intermediate product overflows
+    for i = 0, n - 1 do t[i + 1] = a * ((n - 1 - i) / (n - 1)) + b * (i / (n - 1)) end
+  end
   if n > 1 then t[n] = b end
   return t
 end

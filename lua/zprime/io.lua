@@ -8,8 +8,9 @@ return function(zp)
     if type(path) ~= "string" then error(fname .. ": expects a file name, got " .. type(path), 3) end
     local f, err = io.open(path, "rb")
     if not f then error(fname .. ": cannot open " .. tostring(err), 3) end
-    local text = f:read("a")
+    local text, rerr = f:read("a")
     f:close()
+    if text == nil then error(fname .. ": cannot read " .. path .. ": " .. tostring(rerr), 3) end
     return text
   end
 
@@ -29,8 +30,32 @@ return function(zp)
     return a, b
   end
 
+  --- Check that x is nil or a table whose values are all strings (a list, or a map for units
+  --- and errors); errors name the option.
+  local function strings_of(fname, what, x)
+    if x == nil then return end
+    if type(x) ~= "table" then error(fname .. ": " .. what .. " must be a table, got " .. type(x), 4) end
+    for k, v in pairs(x) do
+      if type(v) ~= "string" then
+        error(fname .. ": " .. what .. "[" .. tostring(k) .. "] must be a string, got " .. type(v), 4)
+      end
+    end
+  end
+
   --- A table ready to write: columns given, or every array field (sorted by name).
   local function normalise(fname, t, opts)
+    if type(opts) ~= "table" then error(fname .. ": the options must be a table { columns =, units =, header = }, got " .. type(opts), 3) end
+    strings_of(fname, "columns", opts.columns)
+    strings_of(fname, "columns", t.columns)
+    strings_of(fname, "units", opts.units)
+    strings_of(fname, "units", t.units)
+    strings_of(fname, "errors", t.errors)
+    for _, h in pairs({ opts.header, t.header }) do
+      if type(h) ~= "string" then strings_of(fname, "header", h) end
+    end
+    if t.n ~= nil and not (type(t.n) == "number" and t.n >= 0 and t.n == math.floor(t.n)) then
+      error(fname .. ": n must be a whole number of rows, got " .. tostring(t.n), 3)
+    end
     local cols = opts.columns or t.columns
     if cols == nil then
       cols = {}
@@ -45,6 +70,9 @@ return function(zp)
         error(fname .. ": column '" .. c .. "' has " .. #t[c] .. " values, '" .. cols[1] .. "' has " .. n, 3)
       end
       n = n or #t[c]
+    end
+    if t.n ~= nil and n and t.n > n then
+      error(fname .. ": n = " .. t.n .. " rows but the columns hold " .. n .. " values", 3)
     end
     local units = {}
     for _, c in ipairs(cols) do units[c] = (opts.units or {})[c] or (t.units or {})[c] or "1" end
@@ -84,10 +112,28 @@ return function(zp)
     if type(j) ~= "table" or type(j.columns) ~= "table" or type(j.data) ~= "table" then
       error("zp.read_json: " .. path .. " is not a zprime table (needs columns and data)", 2)
     end
+    local function bad(what) error("zp.read_json: " .. path .. " is not a zprime table (" .. what .. ")", 3) end
+    for i, c in ipairs(j.columns) do
+      if type(c) ~= "string" then bad("columns[" .. i .. "] is a " .. type(c) .. ", not a name") end
+      if j.data[c] ~= nil and type(j.data[c]) ~= "table" then bad("data." .. c .. " is a " .. type(j.data[c]) .. ", not an array") end
+    end
+    for _, k in ipairs({ "units", "errors" }) do
+      if j[k] ~= nil and type(j[k]) ~= "table" then bad(k .. " is a " .. type(j[k]) .. ", not an object") end
+    end
+    for k, v in pairs(j.errors or {}) do
+      if not math.tointeger(tonumber(k)) or type(v) ~= "string" then bad("errors must map row numbers to messages") end
+    end
+    for k, v in pairs(j.units or {}) do
+      if type(v) ~= "string" then bad("units." .. tostring(k) .. " is a " .. type(v) .. ", not a unit name") end
+    end
+    if j.header ~= nil and type(j.header) ~= "table" then bad("header is a " .. type(j.header) .. ", not a list") end
+    for i, l in ipairs(j.header or {}) do
+      if type(l) ~= "string" then bad("header[" .. i .. "] is a " .. type(l) .. ", not a line of text") end
+    end
     local res = { columns = j.columns, units = j.units or {}, n = math.tointeger(j.n), header = j.header or {},
                   errors = {}, file = path }
     for _, c in ipairs(j.columns) do res[c] = j.data[c] or {}; res.n = res.n or #res[c] end
-    for k, v in pairs(j.errors or {}) do res.errors[tonumber(k)] = v end
+    for k, v in pairs(j.errors or {}) do res.errors[math.tointeger(tonumber(k))] = v end
     res.meta = codec.parse_comments(res.header).meta
     res.complete = true
     return setmetatable(res, codec.result_mt)

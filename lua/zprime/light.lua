@@ -51,7 +51,8 @@ return function(zp)
     local mchi = num("zp.gchi_relic", t, "mchi")
     if mchi == nil then mchi = prop_row("zp.gchi_relic", t.prop or "MED").mchi end
     local sv = num("zp.gchi_relic", t, "sigmav", core.info("sigmav_relic_majorana").default)
-    local R = core.relic_rhs(mchi, sv)
+    local okR, R = pcall(core.relic_rhs, mchi, sv)
+    if not okR then error("zp.gchi_relic: " .. tostring(R):gsub("^[^:\n]*:%d+: ", ""):gsub("^relic_rhs: ", ""), 2) end
     local ok, up, lo = pcall(core.gchi_relic, f, R)
     if not ok then error("zp.gchi_relic: " .. tostring(up), 2) end
     return { upper = up, lower = lo, n = lo and 2 or 1, R = R, mchi = mchi, f = f,
@@ -97,6 +98,9 @@ return function(zp)
     check_opts("zp.cmb_feff", t, { "m", "channel" })
     local m = num("zp.cmb_feff", t, "m")
     if m == nil then error("zp.cmb_feff: option 'm' (the DM mass in GeV) is required", 2) end
+    if t.channel ~= nil and type(t.channel) ~= "string" then
+      error("zp.cmb_feff: option 'channel' must be a PPPC channel name such as \"b\", got " .. type(t.channel), 2)
+    end
     local ok, f = pcall(core.cmb_feff, t.channel or "b", m)
     if not ok then error("zp.cmb_feff: " .. tostring(f), 2) end
     return f

@@ -10,8 +10,9 @@ local function fail(msg) error("zprime merge: " .. msg, 0) end
 local function read_all(path)
   local f, err = io.open(path, "rb")
   if not f then fail("cannot open " .. tostring(err)) end
-  local t = f:read("a")
+  local t, rerr = f:read("a")
   f:close()
+  if t == nil then fail("cannot read " .. path .. ": " .. tostring(rerr)) end
   return t
 end
 
@@ -40,12 +41,23 @@ end
 local function parse_json(path)
   local ok, j = pcall(codec.decode_json, read_all(path), path)
   if not ok then fail(j) end
+  if type(j) ~= "table" or type(j.header) ~= "table" or type(j.columns) ~= "table" or type(j.data) ~= "table" then
+    fail(path .. " is not a scan slice written by zprime (needs header, columns and data)")
+  end
   local head, chunk = {}, nil
-  for _, l in ipairs(j.header or {}) do
+  for _, l in ipairs(j.header) do
+    if type(l) ~= "string" then fail(path .. ": its header holds a " .. type(l) .. ", not a line of text") end
     if l:match("^# chunk:") then chunk = l else head[#head + 1] = l end
   end
   if not chunk then fail(path .. " is not a slice of a chunked scan (no '# chunk:' line)") end
   local k, n, lo, hi = chunk:match("^# chunk: (%d+)/(%d+), rows (%d+)%-(%d+)$")
+  if not k then fail(path .. ": cannot read its chunk line '" .. chunk .. "'") end
+  for _, c in ipairs(j.columns) do
+    if type(c) ~= "string" or type(j.data[c] or {}) ~= "table" then fail(path .. ": column " .. tostring(c) .. " is not an array of values") end
+  end
+  for i in pairs(j.errors or {}) do
+    if not math.tointeger(tonumber(i)) then fail(path .. ": errors must map row numbers to messages") end
+  end
   return { path = path, k = tonumber(k), n = tonumber(n), lo = tonumber(lo), hi = tonumber(hi),
            head = head, json = j, rows = math.tointeger(j.n) or 0, complete = true }
 end
@@ -59,7 +71,8 @@ end
 
 --- merge(files, out): check and join the slices; returns the number of rows written.
 function M.merge(files, out)
-  if #files == 0 then fail("no slice files given") end
+  if type(files) ~= "table" or #files == 0 then fail("no slice files given") end
+  if type(out) ~= "string" or out == "" then fail("give the output file name (OUT.csv or OUT.json)") end
   local json = out:match("%.json$") ~= nil
   local slices, by_k = {}, {}
   for _, f in ipairs(files) do

@@ -55,14 +55,20 @@ return function(zp)
     for k in pairs(t) do
       if not LIGHT_KEYS[k] then error("zp.pbar_light_mediator: unknown option '" .. tostring(k) .. "'", 2) end
     end
-    local info = core.pppc_info(t.table)
+    if t.table ~= nil and type(t.table) ~= "string" then
+      error("zp.pbar_light_mediator: option 'table' expects a PPPC table name, got " .. type(t.table), 2)
+    end
+    if t.m_p ~= nil and type(t.m_p) ~= "number" then
+      error("zp.pbar_light_mediator: option 'm_p' expects a number in GeV, got " .. type(t.m_p), 2)
+    end
+    local info = call(core.pppc_info, t.table)
     if type(t.mZp) ~= "number" or type(t.mchi) ~= "number" then
       error("zp.pbar_light_mediator: give mchi and mZp in GeV", 2)
     end
     local opts = { mchi = t.mchi, mZp = t.mZp, channel = t.channel, table = t.table, E = t.E,
                    n = t.n, Emin = t.Emin, Emax = t.Emax, m_p = t.m_p }
     local mDM, ms = t.mZp / 2, info.mmin
-    if mDM >= ms then return core.pbar_spectrum(opts) end
+    if mDM >= ms then return call(core.pbar_spectrum, opts) end
     local mp = t.m_p or zp.model{}.m_p
     if not (mDM > mp) then
       error(string.format("zp.pbar_light_mediator: mZp = %g GeV cannot decay to p pbar (mZp/2 <= m_p = %g GeV)",
@@ -70,13 +76,13 @@ return function(zp)
     end
     local lx = {}
     for j = 0, info.nx - 1 do lx[j + 1] = info.lxmin + j * (info.lxmax - info.lxmin) / (info.nx - 1) end
-    local y = core.pppc_spectrum{ table = t.table, channel = t.channel or "b", mDM = ms, log10x = lx }
+    local y = call(core.pppc_spectrum, { table = t.table, channel = t.channel or "b", mDM = ms, log10x = lx })
     -- x_P = K'/mDM: at fixed xi, x_P(mDM) = x_P(ms) * ms/(ms - m_p) * (mDM - m_p)/mDM, a shift in
     -- log10 x_P; dN/dlog10 x_P is unchanged by the shift
     local c = ms / (ms - mp) * (mDM - mp) / mDM
-    local r = core.boost_spectrum{ mchi = t.mchi, mZp = t.mZp, m = mp, lx0 = info.lxmin + math.log(c, 10),
+    local r = call(core.boost_spectrum, { mchi = t.mchi, mZp = t.mZp, m = mp, lx0 = info.lxmin + math.log(c, 10),
       dlx = (info.lxmax - info.lxmin) / (info.nx - 1), dNdlog10x = y, E = t.E, n = t.n, Emin = t.Emin,
-      Emax = t.Emax }
+      Emax = t.Emax })
     r.mchi, r.mZp, r.channel, r.table, r.boost, r.scaled_from_mDM = t.mchi, t.mZp, t.channel or "b", info.path, true, ms
     return r
   end
@@ -112,6 +118,9 @@ return function(zp)
     if type(t.ref) ~= "table" or type(t.ref.E) ~= "table" or type(t.ref.dNdE) ~= "table" then
       error("zp.pbar_match: ref must be a spectrum { E = {...}, dNdE = {...} } (e.g. from zp.boost_spectrum)", 2)
     end
+    if t.mchi ~= nil and type(t.mchi) ~= "table" then
+      error("zp.pbar_match: mchi must be a range { lo, hi } in GeV, got " .. type(t.mchi), 2)
+    end
     local lo, hi = table.unpack(t.mchi or { 100, 1e5 })
     if not (type(lo) == "number" and type(hi) == "number" and lo > 0 and hi > lo) then
       error("zp.pbar_match: mchi must be a range { lo, hi } in GeV with 0 < lo < hi", 2)
@@ -123,7 +132,8 @@ return function(zp)
                    boost = t.boost == nil and true or t.boost }
     local function D(lnm)
       opts.mchi = math.exp(lnm)
-      local s = core.pbar_spectrum(opts)
+      local ok, s = pcall(core.pbar_spectrum, opts)
+      if not ok then error((tostring(s):gsub("^[^:\n]*:%d+: ", "")), 0) end
       local f = lnE_density(E, s.dNdE)
       return f and distance(E, fref, f) or math.huge
     end

@@ -116,10 +116,22 @@ return function(zp)
       error("zp.plot: series[" .. i .. "] has unknown style '" .. tostring(s.style) ..
         "' (lines, points, linespoints, dashed, dotted or band)", 3)
     end
+    for _, k in ipairs({ "width", "hline", "vline", "level" }) do
+      if s[k] ~= nil and type(s[k]) ~= "number" then
+        error("zp.plot: series[" .. i .. "]." .. k .. " must be a number, got " .. type(s[k]), 3)
+      end
+    end
     if s.region then
       local r = s.region
       if type(r) ~= "table" or type(r.x) ~= "table" or type(r.y) ~= "table" or type(r.z) ~= "table" then
         error("zp.plot: series[" .. i .. "].region must be { x = xs, y = ys, z = grid } with z[i][j] at x[i], y[j]", 3)
+      end
+      for _, k in ipairs({ "x", "y" }) do
+        for j = 1, #r[k] do
+          if type(r[k][j]) ~= "number" then
+            error("zp.plot: series[" .. i .. "].region." .. k .. "[" .. j .. "] is " .. type(r[k][j]) .. ", not a number", 3)
+          end
+        end
       end
     elseif s.hline == nil and s.vline == nil and s.x == nil then
       error("zp.plot: series[" .. i .. "] needs x (with y, or ylow/yhigh for a band), hline, vline or region", 3)
@@ -150,8 +162,9 @@ return function(zp)
 
   local function range(r, what)
     if r == nil then return nil end
-    if type(r) ~= "table" or type(r[1]) ~= "number" or type(r[2]) ~= "number" then
-      error("zp.plot: " .. what .. " must be { min, max }", 4)
+    if type(r) ~= "table" or type(r[1]) ~= "number" or type(r[2]) ~= "number" or r[1] == r[2]
+        or not (math.abs(r[1]) < math.huge and math.abs(r[2]) < math.huge) then
+      error("zp.plot: " .. what .. " must be { min, max } with two different finite numbers", 4)
     end
     return "[" .. num(r[1]) .. ":" .. num(r[2]) .. "]"
   end
@@ -166,7 +179,7 @@ return function(zp)
     end,
   }
 
-  function zp.plot(spec, xname, yname)
+  local function plot(spec, xname, yname)
     if type(spec) == "table" and spec.series == nil and spec.data == nil and (spec.columns or xname) then
       spec = { data = spec, x = xname, y = yname }   -- zp.plot(res [, "x", "y"])
     end
@@ -174,6 +187,9 @@ return function(zp)
       error("zp.plot expects a table { out = ..., series = {...} } or a scan result, got " .. type(spec), 2)
     end
     check_keys(spec, SPEC_KEYS, "option")
+    if spec.key ~= nil and type(spec.key) ~= "string" then
+      error("zp.plot: key must be a gnuplot key position such as 'top left', got " .. type(spec.key), 2)
+    end
     local series, xl, yl = spec.series, nil, nil
     if spec.data ~= nil then
       local extra
@@ -256,6 +272,13 @@ return function(zp)
     local r = { image = image, dat = dat, gp = gp }
     r[ext] = image
     return setmetatable(r, result_mt)
+  end
+
+  --- Errors carry the caller's line, not a line of the plotting code.
+  function zp.plot(...)
+    local ok, r = pcall(plot, ...)
+    if not ok then error((tostring(r):gsub("^[^\n]-:%d+: ", "")), 2) end
+    return r
   end
 
   zp.document("zp.plot", [[zp.plot{ out = "out/fig.png", title =, xlabel =, ylabel =, logx =, logy =,

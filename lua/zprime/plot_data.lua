@@ -82,6 +82,11 @@ function M.series_from_data(spec)
     if not res.observables then ys = { ys[1] } end
   elseif type(ys) == "string" then
     ys = { ys }
+  elseif type(ys) ~= "table" then
+    error("zp.plot: with data = ..., y must be a column name or a list of names, got " .. type(ys), 3)
+  end
+  if spec.label ~= nil and type(spec.label) ~= "string" then
+    error("zp.plot: label must be a string, got " .. type(spec.label), 3)
   end
   local X = column(res, xn)
   local by = spec.by
@@ -102,7 +107,7 @@ function M.series_from_data(spec)
     for _, key in ipairs(order) do
       local g = groups[key]
       local lab = spec.label or M.esc(yn)
-      if B then lab = lab .. ", " .. M.esc(by) .. " = " .. string.format("%.4g", key) end
+      if B then lab = lab .. ", " .. M.esc(by) .. " = " .. (type(key) == "number" and string.format("%.4g", key) or M.esc(key)) end
       series[#series + 1] = { x = g.x, y = g.y, label = lab, style = spec.style or "lines" }
     end
   end

@@ -16,7 +16,9 @@ return function(zp)
     if name ~= nil and type(name) ~= "string" then
       error("zp.relic_dof: the table name must be a string (std, HP_A, HP_B, HP_B2, HP_B3, HP_C), got " .. type(name), 2)
     end
-    return core.relic_dof(T, name)
+    local ok, g, h, sg = pcall(core.relic_dof, T, name)
+    if not ok then error((tostring(g):gsub("^[^:\n]*:%d+: ", "")), 2) end
+    return g, h, sg
   end
 
   zp.document("zp.relic", [[zp.relic{ m = 100, sigmav = 2.2e-26, b = 0, majorana = true, g = 2,

@@ -103,7 +103,12 @@ function M.print_results(...)
     if type(mt) == "table" and mt.__zp_printed then
       -- already printed by the function that returned it (e.g. m:check())
     else
-      parts[#parts + 1] = tostring(v)
+      local ok, s = pcall(tostring, v)
+      if not ok then
+        s = "<a " .. type(v) .. " whose __tostring failed: " .. (type(s) == "string" and s:gsub("^[^\n]-:%d+: ", "")
+          or ("error object of type " .. type(s))) .. ">"
+      end
+      parts[#parts + 1] = s
     end
   end
   if #parts > 0 then print(table.concat(parts, "\t")) end

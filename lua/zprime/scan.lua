@@ -15,14 +15,14 @@ return function(zp)
   local EMPTY = {}
 
   function zp.uniform(a, b)
-    if type(a) ~= "number" or type(b) ~= "number" or not (a < b) then
-      error("zp.uniform(a, b) needs numbers a < b", 2)
+    if type(a) ~= "number" or type(b) ~= "number" or not (a < b) or a == -math.huge or b == math.huge then
+      error("zp.uniform(a, b) needs finite numbers a < b", 2)
     end
     return setmetatable({ a, b }, plan.DIST_MT)
   end
   function zp.loguniform(a, b)
-    if type(a) ~= "number" or type(b) ~= "number" or not (a > 0 and a < b) then
-      error("zp.loguniform(a, b) needs numbers 0 < a < b", 2)
+    if type(a) ~= "number" or type(b) ~= "number" or not (a > 0 and a < b) or b == math.huge then
+      error("zp.loguniform(a, b) needs finite numbers 0 < a < b", 2)
     end
     return setmetatable({ a, b, log = true }, plan.DIST_MT)
   end
@@ -66,7 +66,7 @@ return function(zp)
             local ok, r = pcall(f, pm)
             if ok and type(r) == "number" then v = r
             elseif not ok and is_interrupt(r) then error(r, 0)
-            elseif err == nil then err = p.obs[j] .. ": " .. (ok and ("returned " .. type(r)) or clean(r)) end
+            elseif err == nil then err = p.obs[j] .. ": " .. (ok and ("returned " .. type(r) .. ", not a number") or clean(r)) end
           end
           row[d + j] = v
         else
@@ -142,6 +142,12 @@ return function(zp)
     local ok, p = pcall(setup.make_plan, zp, spec)
     if not ok then error(p, 2) end
     local chunk, jobs = spec.chunk, spec.jobs
+    if jobs ~= nil then
+      jobs = math.tointeger(jobs)
+      if not jobs or jobs < 1 or jobs > plan.MAX_JOBS then
+        bad("jobs must be a whole number of worker processes from 1 to " .. plan.MAX_JOBS .. ", got " .. tostring(spec.jobs))
+      end
+    end
     if chunk == nil and jobs == nil then chunk, jobs = plan.batch_args() end
     local k, n = plan.parse_chunk(chunk)
     if jobs and jobs > 1 and not k then return batch.run_jobs(zp, spec, p, jobs) end
@@ -154,7 +160,7 @@ return function(zp)
       header[#header + 1] = string.format("# chunk: %d/%d, rows %d-%d", k, n, lo + 1, hi)
     end
     local out = spec.out
-    if out ~= nil and type(out) ~= "string" then bad("out must be a file name (.csv or .json)") end
+    if out ~= nil and (type(out) ~= "string" or out == "") then bad("out must be a file name (.csv or .json)") end
     if out and k then out = plan.slice_path(out, k, n) end
     local res = new_result(p)
     res.header, res.chunk = header, k and (k .. "/" .. n) or nil

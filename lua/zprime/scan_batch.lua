@@ -68,7 +68,11 @@ local function resume_csv(out, text, head, res, p, expected)
   for j, c in ipairs(p.columns) do cols[j] = res[c] end
   while pos <= last_nl do
     local e = text:find("\n", pos, true)
-    local f = codec.split(text:sub(pos, e - 1))
+    local okf, f = pcall(codec.split, text:sub(pos, e - 1))
+    if not okf then
+      local _, nl = text:sub(1, pos):gsub("\n", "")
+      bad("cannot resume: " .. out .. " line " .. (nl + 1) .. ": " .. tostring(f) .. "; remove it or write elsewhere")
+    end
     if #f ~= ncols + 1 then break end
     i = i + 1
     for j = 1, ncols do cols[j][i] = codec.value(f[j]) end
@@ -94,9 +98,13 @@ function M.open_sink(out, resume, header, res, p)
         local same = ok and type(j) == "table" and type(j.header) == "table" and #j.header == #header
         for i = 1, same and #header or 0 do same = same and j.header[i] == header[i] end
         if not same then bad("cannot resume: " .. out .. " was written by a different scan; remove it or write elsewhere") end
+        local intact = type(j.data) == "table" and (j.errors == nil or type(j.errors) == "table")
+        for _, c in ipairs(p.columns) do intact = intact and type(j.data[c] or {}) == "table" end
+        for k in pairs(intact and j.errors or {}) do intact = intact and math.tointeger(tonumber(k)) ~= nil end
+        if not intact then bad("cannot resume: " .. out .. " is damaged (its data or errors are not arrays); remove it or write elsewhere") end
         res.n = math.tointeger(j.n) or 0
         for _, c in ipairs(p.columns) do res[c] = j.data[c] or {} end
-        for k, v in pairs(j.errors or {}) do res.errors[tonumber(k)] = v end
+        for k, v in pairs(j.errors or {}) do res.errors[math.tointeger(tonumber(k))] = v end
       end
     end
     return { write = noop, flush = noop, close = function(r) write_atomic(out, codec.encode_json(r, header)) end }

@@ -23,6 +23,8 @@ end
 
 local function bad(msg) error("zp.scan: " .. msg, 0) end
 
+M.MAX_JOBS = 1024 -- worker processes of one scan: more is a typo (and would exhaust the process table)
+
 local function axis_of(name, v)
   if type(name) ~= "string" then bad("axis names must be strings, got " .. type(name)) end
   if type(v) == "number" then return { name = name, values = { v } } end
@@ -199,6 +201,9 @@ function M.batch_args()
   if type(a) == "table" then
     for i = 1, #a do
       local s = a[i]
+      if (s == "--chunk" or s == "--jobs") and a[i + 1] == nil then
+        bad(s .. " needs a value (" .. (s == "--chunk" and "K/N" or "a number of worker processes") .. ")")
+      end
       if s == "--chunk" then chunk = a[i + 1]
       elseif s == "--jobs" then jobs = a[i + 1]
       elseif type(s) == "string" and s:match("^%-%-chunk=") then chunk = s:sub(9)
@@ -207,7 +212,9 @@ function M.batch_args()
   end
   if jobs ~= nil then
     local j = math.tointeger(tonumber(jobs))
-    if not j or j < 1 then bad("--jobs needs a whole number of worker processes >= 1, got '" .. tostring(jobs) .. "'") end
+    if not j or j < 1 or j > M.MAX_JOBS then
+      bad("--jobs needs a whole number of worker processes from 1 to " .. M.MAX_JOBS .. ", got '" .. tostring(jobs) .. "'")
+    end
     jobs = j
   end
   if chunk == "" then chunk = nil end

@@ -102,18 +102,24 @@ return function(zp)
     if type(file) ~= "string" then error("zp.wcxf_read expects a file name, got " .. type(file), 2) end
     local f, err = io.open(file, "r")
     if not f then error("zp.wcxf_read: cannot open '" .. file .. "': " .. tostring(err), 2) end
+    local text, rerr = f:read("a")
+    f:close()
+    if text == nil then error("zp.wcxf_read: cannot read '" .. file .. "': " .. tostring(rerr), 2) end
     local doc, section, entry = { values = {}, metadata = {} }, nil, nil
     local ln = 0
-    for line in f:lines() do
+    for line in text:gmatch("([^\n]*)\n?") do
       ln = ln + 1
       local where = "(" .. file .. ":" .. ln .. ")"
       if not line:match("^%s*#") and line:match("%S") then
         local indent, key, rest = line:match("^(%s*)([%w_%.%-]+)%s*:%s*(.-)%s*$")
-        if not key then f:close() error("zp.wcxf_read: cannot parse line " .. ln .. " of " .. file .. ": " .. line, 2) end
+        if not key then error("zp.wcxf_read: cannot parse line " .. ln .. " of " .. file .. ": " .. line, 2) end
         local v = scalar(rest, where)
         if #indent == 0 then
           section, entry = nil, nil
           if v == nil then section = key; doc[key] = doc[key] or {} else doc[key] = v end
+          if v == nil and type(doc[key]) ~= "table" then
+            error("zp.wcxf_read: key '" .. key .. "' at line " .. ln .. " of " .. file .. " is given twice", 2)
+          end
         elseif section and entry and #indent > 2 then
           doc[section][entry] = type(doc[section][entry]) == "table" and doc[section][entry] or {}
           doc[section][entry][key] = v
@@ -121,12 +127,10 @@ return function(zp)
           entry = key
           doc[section][key] = v
         else
-          f:close()
           error("zp.wcxf_read: unexpected indentation at line " .. ln .. " of " .. file, 2)
         end
       end
     end
-    f:close()
     for _, k in ipairs({ "eft", "basis", "scale", "values" }) do
       if doc[k] == nil then error("zp.wcxf_read: " .. file .. " is not a WCxf file (no '" .. k .. "' key)", 2) end
     end

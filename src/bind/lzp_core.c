@@ -224,7 +224,7 @@ static int l_with(lua_State *L)
     }
     zp_params p = *m;
     if (lua_istable(L, 2))
-        apply_table(L, 2, &p, "with");
+        apply_table(L, 2, &p, "m:with");
     lzp_newmodel(L, &p);
     if (lua_istable(L, meta)) {
         lua_pushvalue(L, meta);
@@ -391,7 +391,9 @@ static int l_eval(lua_State *L)
     int n = lua_gettop(L) - 2;
     double args[ZP_OBS_MAXARGS];
     if (n > ZP_OBS_MAXARGS)
-        n = ZP_OBS_MAXARGS + 1;
+        return luaL_error(L, "observable '%s' takes %d argument%s (%s), got %d", zp_obs_get(i)->name,
+                          zp_obs_get(i)->nargs, zp_obs_get(i)->nargs == 1 ? "" : "s",
+                          zp_obs_get(i)->args ? zp_obs_get(i)->args : "none", n);
     for (int k = 0; k < n && k < ZP_OBS_MAXARGS; k++)
         args[k] = luaL_checknumber(L, k + 3);
     return push_obs(L, p, i, args, n);
@@ -527,8 +529,13 @@ static int l_closest(lua_State *L)
 /* core.data_path([path]): get, or set then get, the data search path. */
 static int l_data_path(lua_State *L)
 {
-    if (!lua_isnoneornil(L, 1))
-        zp_data_set_path(luaL_checkstring(L, 1));
+    if (!lua_isnoneornil(L, 1)) {
+        size_t n;
+        const char *path = luaL_checklstring(L, 1, &n);
+        if (n >= 4096) /* the core keeps 4095 characters: a longer path would be cut silently */
+            return luaL_error(L, "zp.data_path: the search path has %d characters, more than 4095", (int)n);
+        zp_data_set_path(path);
+    }
     lua_pushstring(L, zp_data_get_path());
     return 1;
 }

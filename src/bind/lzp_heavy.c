@@ -22,10 +22,14 @@ static int l_heavy_couplings(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     lzp_check_keys(L, 1, "zp.heavy_couplings", keys);
     zp_params p;
-    if (lua_getfield(L, 1, "model") != LUA_TNIL)
-        p = *lzp_checkmodel(L, -1);
-    else
+    if (lua_getfield(L, 1, "model") != LUA_TNIL) {
+        const zp_params *m = luaL_testudata(L, -1, LZP_MODEL_MT);
+        if (m == NULL)
+            luaL_error(L, "zp.heavy_couplings: option 'model' expects a zprime model, got %s", luaL_typename(L, -1));
+        p = *m;
+    } else {
         zp_params_default(&p);
+    }
     lua_pop(L, 1);
     set_param(L, &p, ZP_MZP, lzp_optnum(L, 1, "zp.heavy_couplings", "mZp", p.v[ZP_MZP], "GeV"));
     set_param(L, &p, ZP_MCHI, lzp_optnum(L, 1, "zp.heavy_couplings", "mchi", p.v[ZP_MCHI], "GeV"));

@@ -12,6 +12,8 @@
  * named options.  Units: masses in GeV, <sigma v> in cm^3/s, velocities in c.
  */
 
+#include <math.h>
+
 #include "cmb.h"
 #include "light.h"
 #include "lzp.h"
@@ -21,9 +23,10 @@
 static int l_relic_rhs(lua_State *L)
 {
     double m = luaL_checknumber(L, 1), sv = luaL_checknumber(L, 2);
-    if (!(m > 0.0) || !(sv > 0.0))
-        return luaL_error(L, "relic_rhs: mchi = %f GeV and sigmav = %f cm^3/s must be positive", m, sv);
-    lua_pushnumber(L, zp_light_relic_rhs(m, zp_cm3s_to_gevm2(sv)));
+    double R = zp_light_relic_rhs(m, zp_cm3s_to_gevm2(sv));
+    if (!(m > 0.0) || !(sv > 0.0) || !isfinite(R))
+        return luaL_error(L, "relic_rhs: mchi = %f GeV and sigmav = %f cm^3/s must be positive and finite", m, sv);
+    lua_pushnumber(L, R);
     return 1;
 }
 
@@ -58,7 +61,10 @@ static int l_S_exact(lua_State *L) { return call_somm(L, zp_sommerfeld_exact); }
 
 static int l_S_coulomb(lua_State *L)
 {
-    lua_pushnumber(L, zp_sommerfeld_coulomb(luaL_checknumber(L, 1)));
+    double x = luaL_checknumber(L, 1), S = zp_sommerfeld_coulomb(x);
+    if (!isfinite(S))
+        return luaL_error(L, "S_coulomb: x = alpha/beta = %f gives S = %f: x must be finite and not too large", x, S);
+    lua_pushnumber(L, S);
     return 1;
 }
 

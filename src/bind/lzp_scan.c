@@ -57,6 +57,9 @@ static int l_scan_eval(lua_State *L)
         snprintf(err, sizeof err, "%s", st.msg);
     for (lua_Integer k = 1; k <= nc; k++) {
         lua_Integer code = int_at(L, 4, k, "codes");
+        if (code < 0 || code >= ZP_NPARAM + zp_obs_count())
+            luaL_error(L, "scan_eval: codes[%I] = %I is neither a parameter nor an observable code "
+                       "(0 to %d, see core.names)", k, code, ZP_NPARAM + zp_obs_count() - 1);
         double v = NAN;
         if (!failed && code >= 0 && code < ZP_NPARAM) {
             v = p.v[code];
@@ -237,12 +240,16 @@ static int fmt_cached(char *buf, size_t n, double x)
     return w;
 }
 
+#define FMT_ROW_MAX 10000000 /* fields of one row: far beyond any table, short of memory exhaustion */
+
 /* core.fmt_row(t [, n [, sep]]) -> "v1,v2,...": numbers t[1..n] in shortest round-trip form
  * (booleans as 1/0, nil as nan). */
 static int l_fmt_row(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_Integer n = luaL_optinteger(L, 2, luaL_len(L, 1));
+    if (n < 0 || n > FMT_ROW_MAX)
+        return luaL_error(L, "fmt_row: n = %I fields is outside [0, %d]", n, FMT_ROW_MAX);
     size_t seplen;
     const char *sep = luaL_optlstring(L, 3, ",", &seplen);
     luaL_Buffer b;

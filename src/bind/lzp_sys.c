@@ -29,10 +29,14 @@ static int l_now(lua_State *L)
     return 1;
 }
 
+#define SLEEP_MAX 86400
+
 /* core.sleep(seconds) */
 static int l_sleep(lua_State *L)
 {
     double s = luaL_checknumber(L, 1);
+    if (!(s <= SLEEP_MAX)) /* NaN, inf or beyond time_t: converting it would be undefined */
+        return luaL_error(L, "sleep: %f seconds is not a finite duration of at most %d s", s, SLEEP_MAX);
     if (s > 0) {
         struct timespec ts;
         ts.tv_sec = (time_t)s;
@@ -84,7 +88,10 @@ static int l_wait(lua_State *L)
 /* core.kill(pid [, "TERM"|"INT"|"KILL"]) */
 static int l_kill(lua_State *L)
 {
-    pid_t pid = (pid_t)luaL_checkinteger(L, 1);
+    lua_Integer id = luaL_checkinteger(L, 1);
+    if (id <= 0 || id != (pid_t)id) /* 0 and negative ids would signal whole process groups */
+        return luaL_error(L, "kill: %I is not a worker process id (a positive integer)", id);
+    pid_t pid = (pid_t)id;
     const char *s = luaL_optstring(L, 2, "TERM");
     int sig = strcmp(s, "INT") == 0 ? SIGINT : strcmp(s, "KILL") == 0 ? SIGKILL : SIGTERM;
     lua_pushboolean(L, kill(pid, sig) == 0);

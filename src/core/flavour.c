@@ -43,6 +43,8 @@ int zp_flavour_C9(const zp_params *p, double *out, zp_status *st)
     int rc = zp_flavour_bsll_coupling(p, &x, st);
     if (rc != ZP_OK)
         return rc;
+    if (p->v[ZP_VTBVTS] == 0.0)
+        return zp_fail(st, ZP_EDOM, "VtbVts = 0: the b -> s normalisation of eqs. (15), (22) divides by V_tb V_ts^*");
     *out = zp_flavour_bs_norm(p) * x; /* eq. (15) */
     return ZP_OK;
 }
@@ -51,6 +53,8 @@ int zp_flavour_C9(const zp_params *p, double *out, zp_status *st)
 static int c9_numerator(const zp_params *p, double *out, zp_status *st)
 {
     int rc = zp_flavour_C9(p, out, st);
+    if (rc != ZP_OK)
+        return rc;
     *out *= p->v[ZP_MZP] * p->v[ZP_MZP];
     return rc;
 }

@@ -88,8 +88,8 @@ double zp_light_relic_rhs(double mchi, double sigmav)
 int zp_light_gchi_relic(double f, double R, double g[2], int *n, zp_status *st)
 {
     *n = 0;
-    if (!(R > 0.0) || !isfinite(R))
-        return zp_fail(st, ZP_EDOM, "the right-hand side of eq. (46) R = %g must be positive", R);
+    if (!(R > 0.0) || !isfinite(2.0 * R))
+        return zp_fail(st, ZP_EDOM, "the right-hand side of eq. (46) R = %g must be positive and finite", R);
     double fmax = pow(2.0 * R, 0.25), f2 = f * f;
     if (!(f >= 0.0) || !isfinite(f))
         return zp_fail(st, ZP_EDOM, "f = %g must be finite and >= 0 in eq. (46)", f);

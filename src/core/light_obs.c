@@ -35,14 +35,12 @@ PLAIN(obs_mZp_from_w, zp_light_mZp_from_w(p))
 PLAIN(obs_M_chi, V(MCHI) + V(F) * V(W))
 PLAIN(obs_mchi_plus, V(MCHI) + zp_light_delta_m(p))
 PLAIN(obs_delta_m, zp_light_delta_m(p))
-PLAIN(obs_lambda_phi, V(MPHI) * V(MPHI) / (2.0 * V(W) * V(W)))
 PLAIN(obs_relic_lhs, pow(V(GCHI), 4) + pow(V(GCHI) * V(GCHI) - V(F) * V(F), 2))
 PLAIN(obs_relic_rhs, zp_light_relic_rhs(V(MCHI), zp_cm3s_to_gevm2(V(SIGMAV_MAJ))))
 PLAIN(obs_alpha_phi, zp_light_alpha_phi(p))
 PLAIN(obs_S_sat_v, V(MPHI) / V(MCHI))
 /* section 4.2.4, [79]: Z' exchange negligible for delta m > alpha'^2 M/2, alpha' = g_chi^2/(4 pi) */
 PLAIN(obs_dm_zp_min, pow(V(GCHI) * V(GCHI) / (4.0 * ZP_PI), 2) * V(MCHI) / 2.0)
-PLAIN(obs_f_min_zp, pow(V(GCHI) * V(GCHI) / (4.0 * ZP_PI), 2) * V(MCHI) / (4.0 * V(W)))
 PLAIN(obs_v0_kd, zp_light_v0_kd(p, V(Z_CMB)))
 PLAIN(obs_delta_max_dd, zp_light_delta_max_dd(p))
 PLAIN(obs_theta, V(KAPPA) * V(V_H) * V(W) / (V(M_H) * V(M_H)))
@@ -56,6 +54,27 @@ PLAIN(obs_gchi_over_mZp, V(GCHI) / (V(MZP) / 1000.0))
 PLAIN(obs_gqgl_over_mZp, sqrt(fabs(V(GQ) * V(GL))) / (V(MZP) / 1000.0))
 /* chi+ -> chi- nu_mu nubar_mu through a virtual Z' is open for any delta m > 0 (section 4.2.2) */
 PLAIN(obs_chi_plus_open, zp_light_delta_m(p) > 0.0 ? 1.0 : 0.0)
+
+/* eq. (42): m_phi = sqrt(2 lambda') w */
+static int obs_lambda_phi(const zp_params *p, const double *a, double *out, zp_status *st)
+{
+    (void)a;
+    if (!(V(W) > 0.0))
+        return zp_fail(st, ZP_EDOM, "lambda_phi = m_phi^2 / (2 w^2) needs w > 0, got w = %g GeV (eq. (42))", V(W));
+    *out = V(MPHI) * V(MPHI) / (2.0 * V(W) * V(W));
+    return ZP_OK;
+}
+
+/* section 4.2.4, [79]: smallest f with 2 f w > alpha'^2 M/2 */
+static int obs_f_min_zp(const zp_params *p, const double *a, double *out, zp_status *st)
+{
+    (void)a;
+    if (!(V(W) > 0.0))
+        return zp_fail(st, ZP_ENOSOL, "f_min_zp_exchange: no f gives 2 f w > alpha'^2 M/2 for w = %g GeV (needs w > 0)",
+                       V(W));
+    *out = pow(V(GCHI) * V(GCHI) / (4.0 * ZP_PI), 2) * V(MCHI) / (4.0 * V(W));
+    return ZP_OK;
+}
 
 static int obs_w_from_mZp(const zp_params *p, const double *a, double *out, zp_status *st)
 {

@@ -315,7 +315,7 @@ int zp_pppc_slice_at(const zp_pppc *t, int ch, double mDM, zp_pppc_slice *s, zp_
 int zp_pppc_slice_from(const double *y, int nx, double lx0, double dlx, double mDM,
                        zp_pppc_slice *s, zp_status *st)
 {
-    if (nx < 4 || nx > ZP_PPPC_MAXNX || !(dlx > 0) || !isfinite(lx0))
+    if (nx < 4 || nx > ZP_PPPC_MAXNX || !(dlx > 0) || !isfinite(dlx) || !isfinite(lx0))
         return zp_fail(st, ZP_EINVAL,
                        "a tabulated spectrum needs 4 to %d nodes on a uniform log10 x grid with a positive step, got %d nodes and step %g",
                        ZP_PPPC_MAXNX, nx, dlx);

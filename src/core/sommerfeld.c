@@ -44,7 +44,22 @@ static int check_inputs(double alpha, double beta, double mchi, double mphi, zp_
         return zp_fail(st, ZP_EDOM, "mchi = %g GeV must be positive and finite", mchi);
     if (!(mphi >= 0.0) || !isfinite(mphi))
         return zp_fail(st, ZP_EDOM, "mphi = %g GeV must be finite and >= 0", mphi);
+    if (!isfinite(alpha / beta) || !isfinite(mphi / (mchi * beta)))
+        return zp_fail(st, ZP_EDOM,
+                       "Sommerfeld inputs out of range: x = alpha/beta = %g and b = mphi/(mchi beta) = %g "
+                       "must be finite (alpha = %g, beta = %g c, mchi = %g GeV, mphi = %g GeV)",
+                       alpha / beta, mphi / (mchi * beta), alpha, beta, mchi, mphi);
     return ZP_OK;
+}
+
+/* A factor that overflowed or lost all precision is an error, not a silent inf/NaN. */
+static int check_result(double S, double alpha, double beta, double mchi, double mphi, zp_status *st)
+{
+    if (isfinite(S))
+        return ZP_OK;
+    return zp_fail(st, ZP_ENUM,
+                   "Sommerfeld factor S = %g is not finite at alpha = %g, beta = %g c, mchi = %g GeV, "
+                   "mphi = %g GeV (outside the numerically representable range)", S, alpha, beta, mchi, mphi);
 }
 
 /* ln sinh(z) for z > 0 without overflow. */
@@ -68,7 +83,8 @@ static double hulthen_xu(double x, double u)
     if (x < u) {
         double s = sqrt(1.0 - x / u);
         double yp = u * (1.0 + s), ym = x / (1.0 + s); /* ym = u (1 - s) without cancellation */
-        return 0.5 * ZP_PI * x * exp(ln_sinh(2.0 * pu) - ln_sinh(ZP_PI * yp) - ln_sinh(ZP_PI * ym));
+        /* pi x/2 inside the exponent: for tiny x it cancels ln sinh(pi y-) without underflow */
+        return exp(log(0.5 * ZP_PI * x) + ln_sinh(2.0 * pu) - ln_sinh(ZP_PI * yp) - ln_sinh(ZP_PI * ym));
     }
     double sn = sin(ZP_PI * sqrt(u * x - u * u));
     if (pu > 300.0)
@@ -90,7 +106,7 @@ int zp_sommerfeld_hulthen(double alpha, double beta, double mchi, double mphi, d
     if (rc != ZP_OK)
         return rc;
     *S = hulthen_xu(alpha / beta, hulthen_u(beta, mchi, mphi));
-    return ZP_OK;
+    return check_result(*S, alpha, beta, mchi, mphi, st);
 }
 
 int zp_sommerfeld_hulthen_gamma(double alpha, double beta, double mchi, double mphi, double *S,
@@ -102,7 +118,7 @@ int zp_sommerfeld_hulthen_gamma(double alpha, double beta, double mchi, double m
     double x = alpha / beta, u = hulthen_u(beta, mchi, mphi);
     if (isinf(u) || x == 0.0) {
         *S = hulthen_xu(x, u);
-        return ZP_OK;
+        return check_result(*S, alpha, beta, mchi, mphi, st);
     }
     /* eq. (47): a+- = 1 + i u (1 +- sqrt(1 - x/u)); for x > u the root is imaginary */
     double d = 1.0 - x / u, re_p = 1.0, re_m = 1.0, im_p = u, im_m = u;
@@ -119,7 +135,7 @@ int zp_sommerfeld_hulthen_gamma(double alpha, double beta, double mchi, double m
         return zp_fail(st, ZP_ENUM, "complex log-Gamma of eq. (47) failed at x = %g, u = %g (%s)",
                        x, u, gsl_strerror(g1 ? g1 : g2 ? g2 : g3));
     *S = exp(2.0 * (lp.val + lm.val - l0.val));
-    return ZP_OK;
+    return check_result(*S, alpha, beta, mchi, mphi, st);
 }
 
 /* ---- exact Yukawa: scaled Pruefer form of u'' + Q(s) u = 0, Q = 1 + U, U = x exp(-b s)/s ----
@@ -221,7 +237,8 @@ int zp_sommerfeld_exact(double alpha, double beta, double mchi, double mphi, dou
         *S = 1.0;
         return ZP_OK;
     }
-    return exact_xb(alpha / beta, mphi / (mchi * beta), S, st);
+    rc = exact_xb(alpha / beta, mphi / (mchi * beta), S, st);
+    return rc != ZP_OK ? rc : check_result(*S, alpha, beta, mchi, mphi, st);
 }
 
 int zp_sommerfeld(int method, double alpha, double beta, double mchi, double mphi, double *S,

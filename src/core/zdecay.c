@@ -197,6 +197,8 @@ static double outer_fn(double v, void *vp)
 {
     zd_ctx *c = vp;
     double lo, hi, res, err;
+    if (c->fail)
+        return 0; /* an inner integral already failed: the width is an error, stop spending time */
     c->s23 = c->mf * c->mf + exp(v);
     s13_limits(c, c->s23, &lo, &hi);
     double m2 = c->mf * c->mf;

@@ -323,7 +323,7 @@ static void print_results(lua_State *L)
         lua_remove(L, -2);
         lua_insert(L, 1);
         if (lua_pcall(L, n, 0, 0) != LUA_OK)
-            l_message(lua_tostring(L, -1));
+            l_message(lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)");
         lua_settop(L, 0);
         return;
     }
@@ -332,7 +332,7 @@ static void print_results(lua_State *L)
     lua_getglobal(L, "print");
     lua_insert(L, 1);
     if (lua_pcall(L, n, 0, 0) != LUA_OK)
-        l_message(lua_tostring(L, -1));
+        l_message(lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)");
 }
 
 /* Read one chunk (possibly several lines) and compile it.  Returns -1 at end of input. */

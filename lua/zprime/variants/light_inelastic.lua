@@ -140,6 +140,8 @@ local function build(t)
   end
   if t.w ~= nil or t.delta_m ~= nil then p.mZp = nil end
   local mzp = p.mZp or 12
+  local okz, ez = pcall(core.model, { mZp = mzp }) -- a bad mZp is named before g_q is derived from it
+  if not okz then fail(clean(ez)) end
   p.gq = t.gq or 0.4 * mzp / 1000         -- section 4.2.2: g_q = 0.4 m_Z'/TeV (0.0048 ~ "0.005")
   p.gl = t.gl or p.gq / 2                  -- g_q = 2 g_l
   p.gchi = t.gchi or 1                     -- placeholder until eq. (46) is solved
