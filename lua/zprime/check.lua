@@ -97,12 +97,16 @@ return function(zp)
       local max = val(c.max, m, "max", true)
       row.bound, row.pass = "<= " .. fmt(max), v <= max
       row.margin = v / max
+      if max == math.huge then -- a bound that does not apply at this point (see the note)
+        row.bound, row.margin = "none here", nil
+      end
       local s = val(c.sigma, m, "sigma")
       if s and s > 0 then row.pull = (v - max) / s end
     elseif kind == "lower" then
       local min = val(c.min, m, "min", true)
       row.bound, row.pass = ">= " .. fmt(min), v >= min
       row.margin = v / min
+      if min == -math.huge then row.bound, row.margin = "none here", nil end
       local s = val(c.sigma, m, "sigma")
       if s and s > 0 then row.pull = (min - v) / s end
     elseif kind == "window" then

@@ -121,3 +121,17 @@ describe("zp.constraints", function()
     assert_error_matches(function() zp.select_constraints(m, { "zzz" }) end, "no constraint named 'zzz'")
   end)
 end)
+
+describe("bounds that do not apply at a point", function()
+  it("show 'none here' and pass, without a margin", function()
+    local c = { name = "only above 15 GeV", observable = "mZp", kind = "upper",
+                max = function(m) return m.mZp > 15 and 100 or math.huge end }
+    local lo = zp.evaluate_constraint(c, zp.model{ mZp = 12 })
+    assert.are.equal("none here", lo.bound)
+    assert.is_true(lo.pass)
+    assert.is_nil(lo.margin)
+    local hi = zp.evaluate_constraint(c, zp.model{ mZp = 600 })
+    assert.are.equal("<= 100", hi.bound)
+    assert.is_false(hi.pass)
+  end)
+end)
