@@ -1,7 +1,7 @@
 /* zp_test.h -- a tiny test harness for the C unit tests (one executable per core module).
  *
  * ZT_NEAR(got, want, rtol, what)  relative closeness; ZT_ABS(got, want, atol, what);
- * ZT_TRUE(cond, what); ZT_STATUS(rc, code, st, substring, what) checks an error path and that
+ * zt_obs(name, p) evaluates a registered observable (NaN on failure); ZT_TRUE(cond, what); ZT_STATUS(rc, code, st, substring, what) checks an error path and that
  * the message mentions substring.  ZT_DONE() prints "N passed, N failed" and returns the exit code.
  */
 #ifndef ZP_TEST_H
@@ -11,7 +11,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "zp_registry.h"
 #include "zp_status.h"
+
+/* Value of the registered observable name at p (no arguments), or NaN when it is unknown or fails. */
+static inline double zt_obs(const char *name, const zp_params *p)
+{
+    zp_status st = {0, ""};
+    double v = NAN;
+    int i = zp_obs_find(name);
+    if (i < 0 || zp_obs_eval(i, p, NULL, 0, &v, &st) != ZP_OK)
+        return NAN;
+    return v;
+}
 
 static int zt_pass = 0, zt_fail = 0;
 

@@ -35,3 +35,19 @@ function _G.run_zprime(args)
   local rc = tonumber(out:match("__rc=(%d+)%s*$"))
   return out:gsub("__rc=%d+%s*$", ""), rc
 end
+
+--- A fresh empty directory under /tmp.
+function _G.tmpdir()
+  local d = os.tmpname()
+  os.remove(d)
+  assert(os.execute("mkdir -p '" .. d .. "'"))
+  return d
+end
+
+--- The whole content of a file.
+function _G.slurp(path)
+  local f = assert(io.open(path, "rb"))
+  local t = f:read("a")
+  f:close()
+  return t
+end

@@ -1,19 +1,7 @@
 -- zp.read_csv / zp.write_csv / zp.read_json / zp.write_json and the number format they share.
 local core = zp.core
 
-local function tmp(name)
-  local d = os.tmpname()
-  os.remove(d)
-  assert(os.execute("mkdir -p '" .. d .. "'"))
-  return d .. "/" .. name
-end
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local t = f:read("a")
-  f:close()
-  return t
-end
+local function tmp(name) return tmpdir() .. "/" .. name end
 
 describe("number format", function()
   it("writes the shortest text that reads back exactly (printf %.15g/%.16g/%.17g)", function()

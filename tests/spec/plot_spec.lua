@@ -1,18 +1,5 @@
 -- zp.plot: PNG/SVG/PDF through gnuplot with the .dat and .gp beside the image; the shorthand for
 -- scan results; 2-D regions; the error when gnuplot is missing.
-local function tmpdir()
-  local d = os.tmpname()
-  os.remove(d)
-  assert(os.execute("mkdir -p '" .. d .. "'"))
-  return d
-end
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local t = f:read("a")
-  f:close()
-  return t
-end
 
 --- Width and height from the IHDR chunk of a PNG file.
 local function png_size(path)

@@ -2,20 +2,6 @@
 -- after a kill, chunk slices + merge (byte for byte), worker processes.
 local core = zp.core
 
-local function tmpdir()
-  local d = os.tmpname()
-  os.remove(d)
-  assert(os.execute("mkdir -p '" .. d .. "'"))
-  return d
-end
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local t = f:read("a")
-  f:close()
-  return t
-end
-
 local dir = tmpdir()
 local m0 = zp.model{ mZp = 1000, gl = 0.05 }
 local OVER = { thetaD = zp.range(-0.01, 0.01, 7), gq = zp.logrange(0.01, 1, 5) }
