@@ -61,7 +61,7 @@ local jobs = {
 local failures = {}
 section("Tables and figures")
 for i, j in ipairs(jobs) do
-  local script = src .. "scripts/" .. j[1]
+  local script = src .. "scripts/figures/" .. j[1]
   progress(i, #jobs, j[2])
   local log = outdir .. "/logs/" .. j[1]:gsub("%.lua$", ".txt")
   local t0 = now()
@@ -108,7 +108,7 @@ capture_check(light)
 ---------------------------------------------------------------------------------------------
 -- 3. Validation: every number the paper prints.
 ---------------------------------------------------------------------------------------------
-local V = require("zprime.paper_values")(zp)
+local V = dofile(src .. "scripts/paper/values.lua")(zp)
 
 section("Validation against the numbers printed in the paper")
 local head = string.format("  %-44s %12s %12s %8s %10s  %s", "quantity", "paper", "zprime", "ratio", "tolerance", "status")

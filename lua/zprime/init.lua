@@ -115,7 +115,7 @@ local EXTENSIONS = {
   "pbar",
   "heavy",
   "flavour",
-  "wcxf",
+  "io.wcxf",
   "light",
 }
 for _, name in ipairs(EXTENSIONS) do

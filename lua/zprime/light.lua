@@ -1,6 +1,6 @@
 --- zp.propagation, zp.gchi_relic, zp.S_hulthen, zp.S_exact, zp.cmb_feff: the relic relation,
 --- Sommerfeld factors and CMB efficiency of the light Z' + inelastic Majorana variant
---- (section 4.2 of arXiv:1702.00395; C core in src/core/light.c, sommerfeld.c, cmb.c).
+--- (section 4.2 of arXiv:1702.00395; C core in src/core/dm/light.c, sommerfeld.c, cmb.c).
 return function(zp)
   local core = zp.core
 

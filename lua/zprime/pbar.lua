@@ -1,6 +1,6 @@
 --- zp.pbar_spectrum, zp.boost_spectrum, zp.pppc_spectrum, zp.pppc_info, zp.pbar_match:
 --- prompt antiproton spectra from the PPPC 4 DM ID tables (arXiv:1012.4515), boosted by eq. (40)
---- of arXiv:1702.00395 for chi chi -> Z'Z' -> (f fbar)(f fbar) (C core: src/core/pppc.c, boost.c).
+--- of arXiv:1702.00395 for chi chi -> Z'Z' -> (f fbar)(f fbar) (C core: src/core/indirect/pppc.c, boost.c).
 --- Energies are antiproton KINETIC energies in GeV; dN/dE is in GeV^-1 per annihilation.
 return function(zp)
   local core = zp.core

@@ -1,5 +1,5 @@
 --- zp.relic, zp.relic_target, zp.relic_dof: thermal relic abundance from the Boltzmann
---- equation (C core src/core/relic.c).  Conventions: <sigma v> = a + b <v^2> with v the relative
+--- equation (C core src/core/dm/relic.c).  Conventions: <sigma v> = a + b <v^2> with v the relative
 --- velocity and <v^2> = 6/x; Majorana <sigma v> is for chi chi; Dirac <sigma v> is for chi chibar
 --- and Omega h^2 counts chi and chibar; x_f is where Y = 1.618 Y_eq (arXiv:1204.3622).
 return function(zp)
@@ -39,7 +39,7 @@ return function(zp)
     Griest-Seckel weights g_i (m_i/T)^2 K_2(m_i/T) carry dm; dm -> infinity gives the single state.
     The inelastic variant's chi- (m) and chi+ (m + dm): sigmav = eq. (43), sigmav12 = eq. (44),
     sigmav22 = eq. (43) for chi+; for dm -> 0 this is eq. (45) of arXiv:1702.00395.
-  One solve takes ~0.3 ms (scripts/bench_relic.lua).]])
+  One solve takes ~0.3 ms (scripts/bench/relic.lua).]])
 
   zp.document("zp.relic_target", [[zp.relic_target{ m = 100, Omega_h2 = 0.12, majorana = true, g = 2, b = 0,
           dof_table = "std", model = m, coannihilation = { dm =, g =, ratio12 =, ratio22 =, b12 =, b22 = } }

@@ -5,8 +5,8 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include "zp_params.h"
-#include "zp_status.h"
+#include "base/zp_params.h"
+#include "base/zp_status.h"
 
 #define LZP_MODEL_MT "zprime.model"
 

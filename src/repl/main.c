@@ -540,7 +540,7 @@ int main(int argc, char **argv)
         if (status == LUA_OK && script) {
             if (strcmp(argv[script], "merge") == 0 && !file_exists("merge")) {
                 create_arg_table(L, argv, argc, script);
-                status = dostring(L, "return require('zprime.merge').main(arg)", "=merge");
+                status = dostring(L, "return require('zprime.scan.merge').main(arg)", "=merge");
             } else {
                 if (strcmp(argv[script], "-") == 0)
                     status = dochunk(L, luaL_loadfile(L, NULL));

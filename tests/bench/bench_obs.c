@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "zp_params.h"
-#include "zp_registry.h"
+#include "base/zp_params.h"
+#include "base/zp_registry.h"
 
 int main(void)
 {

@@ -1,9 +1,9 @@
 /* test_amu.c -- Z' contribution to a_mu (section 3.6): limits and the paper's statement. */
 #include <math.h>
 
-#include "amu.h"
+#include "flavour/amu.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 int main(void)
 {

@@ -9,9 +9,9 @@
 
 #include <gsl/gsl_integration.h>
 
-#include "boost.h"
-#include "pppc.h"
-#include "zp_table.h"
+#include "indirect/boost.h"
+#include "indirect/pppc.h"
+#include "base/zp_table.h"
 #include "zp_test.h"
 
 #define NOEW "pppc4dmid/AtProductionNoEW_antiprotons.dat"

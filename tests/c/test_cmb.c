@@ -3,8 +3,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "cmb.h"
-#include "zp_table.h"
+#include "dm/cmb.h"
+#include "base/zp_table.h"
 #include "zp_test.h"
 
 static void test_missing_data(void)

@@ -2,12 +2,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "direct.h"
-#include "heavy.h"
-#include "zp_params.h"
-#include "zp_registry.h"
+#include "dm/direct.h"
+#include "dm/heavy.h"
+#include "base/zp_params.h"
+#include "base/zp_registry.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 /* The paper's benchmark: relic couplings of eq. (33) (contact limit), n_q = 2, n_chi = 5. */
 static zp_params benchmark_target(double mZp, double mchi, double thetaD, double target, int massless)

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dmlimits.h"
-#include "zp_table.h"
+#include "dm/dmlimits.h"
+#include "base/zp_table.h"
 #include "zp_test.h"
 
 static double lim(const char *name, double m)

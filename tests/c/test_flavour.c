@@ -10,10 +10,10 @@
 #include <complex.h>
 #include <math.h>
 
-#include "flavour.h"
-#include "qcd.h"
+#include "flavour/flavour.h"
+#include "flavour/qcd.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 /* Round to the five decimals Table I prints. */
 static double r5(double x) { return round(x * 1e5) / 1e5; }

@@ -3,12 +3,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "heavy.h"
-#include "widths.h"
-#include "zp_params.h"
-#include "zp_registry.h"
+#include "dm/heavy.h"
+#include "base/widths.h"
+#include "base/zp_params.h"
+#include "base/zp_registry.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 #define TARGET_CM3S 4.4e-26 /* eq. (32) */
 

@@ -3,12 +3,12 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "light.h"
-#include "sommerfeld.h"
-#include "zp_registry.h"
-#include "zp_table.h"
+#include "dm/light.h"
+#include "dm/sommerfeld.h"
+#include "base/zp_registry.h"
+#include "base/zp_table.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 /* Observable by name in its registered unit (NAN and a failed check on error). */
 static double obs(const zp_params *p, const char *name)

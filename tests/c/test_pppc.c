@@ -8,8 +8,8 @@
 
 #include <gsl/gsl_interp.h>
 
-#include "pppc.h"
-#include "zp_table.h"
+#include "indirect/pppc.h"
+#include "base/zp_table.h"
 #include "zp_test.h"
 
 #define NOEW "pppc4dmid/AtProductionNoEW_antiprotons.dat"

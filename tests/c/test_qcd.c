@@ -1,9 +1,9 @@
 /* test_qcd.c -- two-loop alpha_s running and the LO Delta F = 2 evolution factor. */
 #include <math.h>
 
-#include "qcd.h"
+#include "flavour/qcd.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 /* Exact two-loop relation between alpha(mu) and alpha(mu0) at fixed nf (the integral of the
  * beta function in closed form):  (b0/4pi) ln(mu^2/mu0^2) = 1/a - 1/a0 + c ln(a (1 + c a0) /

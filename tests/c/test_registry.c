@@ -2,8 +2,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "zp_params.h"
-#include "zp_registry.h"
+#include "base/zp_params.h"
+#include "base/zp_registry.h"
 #include "zp_test.h"
 
 static void test_params(void)

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "relic.h"
-#include "zp_registry.h"
-#include "zp_table.h"
+#include "dm/relic.h"
+#include "base/zp_registry.h"
+#include "base/zp_table.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 static char dir[256];
 static char const_tab[320];

@@ -7,9 +7,9 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_odeiv2.h>
 
-#include "sommerfeld.h"
+#include "dm/sommerfeld.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 /* Brute force: u'' = -(1 + x e^(-b s)/s) u from s = 1e-9 to smax in (u, u'), tolerance 1e-13;
  * S = 1/(u^2 + u'^2) once the potential is gone (an independent formulation). */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "zp_table.h"
+#include "base/zp_table.h"
 #include "zp_test.h"
 
 static char dir[256];

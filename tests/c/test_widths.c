@@ -2,11 +2,11 @@
 #include <math.h>
 #include <string.h>
 
-#include "widths.h"
-#include "zp_params.h"
-#include "zp_registry.h"
+#include "base/widths.h"
+#include "base/zp_params.h"
+#include "base/zp_registry.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 static zp_params model(double mZp, double gq, double gl, double gchi, double mchi)
 {

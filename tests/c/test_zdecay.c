@@ -1,10 +1,10 @@
 /* test_zdecay.c -- Gamma(Z -> mu mu Z') from the exact matrix element (section 3.5). */
 #include <math.h>
 
-#include "widths.h"
-#include "zdecay.h"
+#include "base/widths.h"
+#include "flavour/zdecay.h"
 #include "zp_test.h"
-#include "zp_units.h"
+#include "base/zp_units.h"
 
 int main(void)
 {

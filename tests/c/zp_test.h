@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "zp_registry.h"
-#include "zp_status.h"
+#include "base/zp_registry.h"
+#include "base/zp_status.h"
 
 /* Value of the registered observable name at p (no arguments), or NaN when it is unknown or fails. */
 static inline double zt_obs(const char *name, const zp_params *p)

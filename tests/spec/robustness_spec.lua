@@ -217,7 +217,7 @@ describe("zp.write_csv / zp.write_json / zp.read_json", function()
 end)
 
 describe("zprime merge", function()
-  local merge = require "zprime.merge"
+  local merge = require "zprime.scan.merge"
   it("rejects JSON that is not a slice, and missing arguments", function()
     clean_error(function() merge.merge({ write("num.json", "5") }, path("o.json")) end, "is not a scan slice written by zprime")
     clean_error(function() merge.merge({ write("h.json", '{"header": [5], "columns": [], "data": {}}') }, path("o.json")) end,

@@ -206,7 +206,7 @@ describe("zp.scan files", function()
       assert.are.equal(files[k], r.file)
       assert.are.equal(k .. "/3", r.chunk)
     end
-    require("zprime.merge").merge({ files[3], files[1], files[2] }, dir .. "/merged.csv")
+    require("zprime.scan.merge").merge({ files[3], files[1], files[2] }, dir .. "/merged.csv")
     assert.are.equal(single, slurp(dir .. "/merged.csv"))
     -- the command line does the same and checks the slices
     local out, rc = run_zprime("merge " .. files[1] .. " " .. files[2] .. " " .. files[3] .. " -o " .. dir .. "/m2.csv")
@@ -217,11 +217,11 @@ describe("zp.scan files", function()
     out, rc = run_zprime("merge " .. files[1] .. " " .. files[1] .. " " .. files[2] .. " " .. files[3] .. " -o " .. dir .. "/m3.csv")
     assert.are_not.equal(0, rc); assert.truthy(out:find("given twice", 1, true))
     local other = zp.scan(spec(dir .. "/ot.csv", { chunk = "2/3", observe = { "C9_bsmumu" } }))
-    assert_error_matches(function() require("zprime.merge").merge({ files[1], other.file, files[3] }, dir .. "/m4.csv") end,
+    assert_error_matches(function() require("zprime.scan.merge").merge({ files[1], other.file, files[3] }, dir .. "/m4.csv") end,
       "different scans")
     local f = io.open(files[2], "rb"); local t = f:read("a"); f:close()
     f = io.open(dir .. "/cut-2of3.csv", "wb"); f:write(t:sub(1, #t - 20)); f:close()
-    assert_error_matches(function() require("zprime.merge").merge({ files[1], dir .. "/cut-2of3.csv", files[3] }, dir .. "/m4.csv") end,
+    assert_error_matches(function() require("zprime.scan.merge").merge({ files[1], dir .. "/cut-2of3.csv", files[3] }, dir .. "/m4.csv") end,
       "slice 2/3", "incomplete")
   end)
 
@@ -270,7 +270,7 @@ describe("zp.scan files", function()
   end)
 
   it("reads --chunk and --jobs from the script arguments", function()
-    local plan = require "zprime.scan_plan"
+    local plan = require "zprime.scan.plan"
     local saved = rawget(_G, "arg")
     _G.arg = { [0] = "s.lua", "out", "--chunk", "2/5", "--jobs=3" }
     local chunk, jobs = plan.batch_args()

@@ -1,0 +1,35 @@
+-- Speed of the relic-abundance solver: one Boltzmann solve (zp.relic), one m.Omega_h2 on a fresh
+-- model (no memo hit), and one <sigma v> target (zp.relic_target, a few solves).
+-- Usage: build/zprime scripts/bench/relic.lua [n]
+local zp = zp or require "zprime"
+local n = tonumber(arg and arg[1]) or 2000
+local clock = os.clock
+
+local function timeit(f, count)
+  f(1) -- warm the dof-table cache
+  local t0 = clock()
+  for i = 1, count do f(i) end
+  return (clock() - t0) / count
+end
+
+-- masses from 10 GeV to 10 TeV so that the step count is representative
+local function mass(i) return 10 * 1000 ^ ((i % 97) / 96) end
+
+local acc = 0
+local dt = timeit(function(i)
+  acc = acc + zp.relic{ m = mass(i), sigmav = 2.2e-26 }.Omega_h2
+end, n)
+print(string.format("relic_solve_per_s %.4g", 1 / dt))
+print(string.format("relic_solve_ms %.4f", dt * 1e3))
+
+local m = zp.model{ relic_majorana = 1 }
+local dto = timeit(function(i)
+  acc = acc + m:with{ mchi = mass(i), sigmav_a = 2.2e-26 * (1 + 1e-9 * i) }.Omega_h2
+end, n)
+print(string.format("model_Omega_h2_ms %.4f", dto * 1e3))
+
+local dtt = timeit(function(i)
+  acc = acc + zp.relic_target{ m = mass(i), Omega_h2 = 0.12 }
+end, math.max(1, n // 10))
+print(string.format("relic_target_ms %.4f", dtt * 1e3))
+if acc ~= acc then print("nan") end

@@ -1,0 +1,50 @@
+-- The thermal-relic <sigma v> versus dark-matter mass from zprime's Boltzmann solver, next to
+-- Fig. 5 of Steigman, Dasgupta & Beacom (arXiv:1204.3622, Omega h^2 = 0.11, Majorana s-wave; the
+-- points are their curve as digitised to two digits in TjarkMiener/likelihood_combiner), the
+-- paper's targets 4.4e-26 (Dirac, eq. 32) and 2.3e-26 (Majorana, eq. 46), and the same targets
+-- for Planck's Omega h^2 = 0.120.
+-- Usage: build/zprime scripts/figures/relic_sigmav_vs_mass.lua [outdir]
+local zp = zp or require "zprime"
+local outdir = (arg and arg[1]) or "out"
+os.execute("mkdir -p '" .. outdir .. "'")
+
+local masses = zp.logrange(0.1, 1e4, 61)
+local function curve(omega, majorana)
+  local t = {}
+  for i, m in ipairs(masses) do
+    t[i] = zp.relic_target{ m = m, Omega_h2 = omega, majorana = majorana } / 1e-26
+  end
+  return t
+end
+local maj11, dir11 = curve(0.11, true), curve(0.11, false)
+local maj12, dir12 = curve(0.120, true), curve(0.120, false)
+
+local sdb_m = { 0.1, 0.178, 0.316, 0.562, 1, 1.78, 3.16, 5.62, 10, 17.8, 31.6, 56.2, 100, 178, 316,
+                562, 1000, 1780, 3160, 5620, 10000 }
+local sdb_sv = { 4.8, 4.9, 5.1, 5.0, 4.7, 4.5, 3.9, 2.8, 2.5, 2.3, 2.2, 2.2, 2.2, 2.3, 2.3, 2.3, 2.3,
+                 2.3, 2.3, 2.3, 2.4 }
+
+local csv = io.open(outdir .. "/relic_sigmav_vs_mass.csv", "w")
+csv:write("# thermal-relic <sigma v> [1e-26 cm^3/s] vs m [GeV]; zprime Boltzmann solver, std dof table\n")
+csv:write("m_GeV,majorana_0.11,dirac_0.11,majorana_0.120,dirac_0.120\n")
+for i, m in ipairs(masses) do
+  csv:write(string.format("%.6g,%.5g,%.5g,%.5g,%.5g\n", m, maj11[i], dir11[i], maj12[i], dir12[i]))
+end
+csv:close()
+
+local out = zp.plot{
+  out = outdir .. "/relic_sigmav_vs_mass.png",
+  title = "Thermal-relic <{/Symbol s}v> from the Boltzmann equation",
+  xlabel = "m_{/Symbol c} [GeV]", ylabel = "<{/Symbol s}v> [10^{-26} cm^3/s]",
+  logx = true, xrange = { 0.1, 1e4 }, yrange = { 0, 12 }, key = "top right",
+  series = {
+    { x = masses, y = maj11, label = "Majorana, {/Symbol W}h^2 = 0.11" },
+    { x = masses, y = dir11, label = "Dirac, {/Symbol W}h^2 = 0.11" },
+    { x = masses, y = maj12, label = "Majorana, {/Symbol W}h^2 = 0.120", style = "dashed" },
+    { x = masses, y = dir12, label = "Dirac, {/Symbol W}h^2 = 0.120", style = "dashed" },
+    { x = sdb_m, y = sdb_sv, label = "Steigman-Dasgupta-Beacom Fig. 5 (0.11)", style = "points" },
+    { x = { 70 }, y = { 4.4 }, label = "eq. (32): 4.4 (Dirac, 70 GeV)", style = "points" },
+    { x = { 800 }, y = { 2.3 }, label = "eq. (46): 2.3 (Majorana, 800 GeV)", style = "points" },
+  },
+}
+print("wrote " .. out.png)

@@ -1,0 +1,632 @@
+/* lzp_core.c -- luaopen_zprime_core: models, the registry, help data, the data path.
+ *
+ * A model is a full userdata holding a zp_params (a flat array of doubles) and one user value
+ * (nil, or the metadata table of a variant).  m.NAME is resolved through a name -> code table
+ * built once at module load, so reading an observable costs one hash lookup and one C call,
+ * with no string parsing or allocation.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "lzp.h"
+#include "base/zp_registry.h"
+#include "base/zp_table.h"
+
+#ifndef ZPRIME_VERSION
+#define ZPRIME_VERSION "0.0.0"
+#endif
+#ifndef ZPRIME_DATA_DEFAULT
+#define ZPRIME_DATA_DEFAULT ""
+#endif
+#ifndef ZPRIME_DATA_INSTALL
+#define ZPRIME_DATA_INSTALL ""
+#endif
+
+LUAMOD_API int luaopen_zprime_core(lua_State *L);
+
+/* Upvalue slots of __index. */
+enum { UV_LOOKUP = 1, UV_METHODS = 2, UV_MT = 3 };
+
+static int is_model(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx))
+        return 0;
+    luaL_getmetatable(L, LZP_MODEL_MT);
+    int ok = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return ok;
+}
+
+zp_params *lzp_checkmodel(lua_State *L, int idx)
+{
+    return luaL_checkudata(L, idx, LZP_MODEL_MT);
+}
+
+zp_params *lzp_newmodel(lua_State *L, const zp_params *p)
+{
+    zp_params *m = lua_newuserdatauv(L, sizeof *m, 1);
+    *m = *p;
+    luaL_setmetatable(L, LZP_MODEL_MT);
+    return m;
+}
+
+int lzp_error(lua_State *L, const zp_status *st)
+{
+    lua_pushstring(L, st->msg);
+    return lua_error(L);
+}
+
+const char *lzp_suggest(const char *name, const char *const extra[])
+{
+    const char *best = NULL;
+    int bestd = 1000;
+    int len = (int)strlen(name);
+    int maxd = len < 6 ? 2 : len / 3 + 1;
+    for (int i = 0; i < ZP_NPARAM; i++) {
+        int d = zp_name_distance(name, zp_param_defs[i].name);
+        if (d < bestd) {
+            bestd = d;
+            best = zp_param_defs[i].name;
+        }
+    }
+    int n = zp_obs_count();
+    for (int i = 0; i < n; i++) {
+        int d = zp_name_distance(name, zp_obs_get(i)->name);
+        if (d < bestd) {
+            bestd = d;
+            best = zp_obs_get(i)->name;
+        }
+    }
+    for (int i = 0; extra && extra[i]; i++) {
+        int d = zp_name_distance(name, extra[i]);
+        if (d < bestd) {
+            bestd = d;
+            best = extra[i];
+        }
+    }
+    return bestd <= maxd ? best : NULL;
+}
+
+void lzp_check_keys(lua_State *L, int t, const char *fname, const char *const allowed[])
+{
+    t = lua_absindex(L, t);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            luaL_error(L, "%s: option keys must be names, got a %s key", fname,
+                       luaL_typename(L, -1));
+        }
+        const char *k = lua_tostring(L, -1);
+        int ok = 0;
+        for (int i = 0; allowed[i]; i++)
+            if (strcmp(allowed[i], k) == 0)
+                ok = 1;
+        if (!ok) {
+            const char *best = NULL;
+            int bestd = 3;
+            for (int i = 0; allowed[i]; i++) {
+                int d = zp_name_distance(k, allowed[i]);
+                if (d < bestd) {
+                    bestd = d;
+                    best = allowed[i];
+                }
+            }
+            if (best)
+                luaL_error(L, "%s: unknown option '%s' (did you mean '%s'?)", fname, k, best);
+            luaL_error(L, "%s: unknown option '%s'", fname, k);
+        }
+    }
+}
+
+double lzp_optnum(lua_State *L, int t, const char *fname, const char *key, double def,
+                  const char *unit)
+{
+    lua_getfield(L, t, key);
+    double x = def;
+    if (!lua_isnil(L, -1)) {
+        if (!lua_isnumber(L, -1))
+            luaL_error(L, "%s: option '%s' expects a number%s%s, got %s", fname, key,
+                       unit && *unit ? " in " : "", unit ? unit : "", luaL_typename(L, -1));
+        x = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    return x;
+}
+
+void lzp_push_array(lua_State *L, const double *x, int n)
+{
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_pushnumber(L, x[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+/* ---- models ---- */
+
+/* Unknown name error with a suggestion. */
+static int unknown_name(lua_State *L, const char *what, const char *k)
+{
+    const char *s = lzp_suggest(k, NULL);
+    if (s)
+        return luaL_error(L, "unknown %s '%s' (did you mean '%s'?)", what, k, s);
+    return luaL_error(L, "unknown %s '%s' (zp.params() and zp.observables() list the names)", what, k);
+}
+
+/* Apply the string->number pairs of table t to p; errors name the parameter. */
+static void apply_table(lua_State *L, int t, zp_params *p, const char *fname)
+{
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            luaL_error(L, "%s: parameter names must be strings, got a %s key", fname,
+                       luaL_typename(L, -2));
+        const char *k = lua_tostring(L, -2);
+        int id = zp_param_find(k);
+        if (id < 0) {
+            if (zp_obs_find(k) >= 0)
+                luaL_error(L, "%s: '%s' is an observable, not a parameter (it is computed from the parameters)", fname, k);
+            const char *s = lzp_suggest(k, NULL);
+            if (s)
+                luaL_error(L, "%s: unknown parameter '%s' (did you mean '%s'?)", fname, k, s);
+            luaL_error(L, "%s: unknown parameter '%s' (zp.params() lists them)", fname, k);
+        }
+        if (!lua_isnumber(L, -1))
+            luaL_error(L, "%s: parameter '%s' expects a number in %s, got %s", fname, k,
+                       zp_param_defs[id].unit, luaL_typename(L, -1));
+        zp_status st;
+        st.code = ZP_OK;
+        if (zp_param_set(p, id, lua_tonumber(L, -1), &st) != ZP_OK)
+            luaL_error(L, "%s: %s", fname, st.msg);
+        lua_pop(L, 1);
+    }
+}
+
+/* core.model([t]): a new model with defaults overridden by t. */
+static int l_model(lua_State *L)
+{
+    if (!lua_isnoneornil(L, 1))
+        luaL_checktype(L, 1, LUA_TTABLE);
+    zp_params p;
+    zp_params_default(&p);
+    if (lua_istable(L, 1))
+        apply_table(L, 1, &p, "zp.model");
+    lzp_newmodel(L, &p);
+    return 1;
+}
+
+/* m:with(t): a copy of m with t applied; a variant's metadata is kept and, when it has a
+ * `rederive` function, that function returns the final model (relations re-solved). */
+static int l_with(lua_State *L)
+{
+    zp_params *m = lzp_checkmodel(L, 1);
+    if (!lua_isnoneornil(L, 2))
+        luaL_checktype(L, 2, LUA_TTABLE);
+    lua_getiuservalue(L, 1, 1);
+    int meta = lua_gettop(L);
+    if (lua_istable(L, meta)) {
+        lua_getfield(L, meta, "rederive");
+        if (lua_isfunction(L, -1)) {
+            lua_pushvalue(L, 1);
+            if (lua_isnoneornil(L, 2))
+                lua_newtable(L);
+            else
+                lua_pushvalue(L, 2);
+            lua_call(L, 2, 1);
+            return 1;
+        }
+        lua_pop(L, 1);
+    }
+    zp_params p = *m;
+    if (lua_istable(L, 2))
+        apply_table(L, 2, &p, "m:with");
+    lzp_newmodel(L, &p);
+    if (lua_istable(L, meta)) {
+        lua_pushvalue(L, meta);
+        lua_setiuservalue(L, -2, 1);
+    }
+    return 1;
+}
+
+static int push_obs(lua_State *L, const zp_params *p, int i, const double *args, int nargs)
+{
+    zp_status st;
+    st.code = ZP_OK;
+    double v;
+    if (zp_obs_eval(i, p, args, nargs, &v, &st) != ZP_OK)
+        return lzp_error(L, &st);
+    lua_pushnumber(L, v);
+    return 1;
+}
+
+static int l_model_index(lua_State *L)
+{
+    if (!lua_getmetatable(L, 1) || !lua_rawequal(L, -1, lua_upvalueindex(UV_MT)))
+        return luaL_error(L, "zprime model expected");
+    lua_pop(L, 1);
+    const zp_params *p = lua_touserdata(L, 1);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(UV_LOOKUP)) == LUA_TNUMBER) {
+        int code = (int)lua_tointeger(L, -1);
+        if (code < ZP_NPARAM) {
+            lua_pushnumber(L, p->v[code]);
+            return 1;
+        }
+        return push_obs(L, p, code - ZP_NPARAM, NULL, 0);
+    }
+    lua_pop(L, 1);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(UV_METHODS)) != LUA_TNIL)
+        return 1;
+    lua_pop(L, 1);
+    /* variant metadata: fields of meta.values (e.g. nq, nchi of a variant) */
+    if (lua_getiuservalue(L, 1, 1) == LUA_TTABLE) {
+        if (lua_getfield(L, -1, "values") == LUA_TTABLE) {
+            lua_pushvalue(L, 2);
+            if (lua_rawget(L, -2) != LUA_TNIL)
+                return 1;
+        }
+    }
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return luaL_error(L, "models are indexed by parameter or observable names, got a %s",
+                          luaL_typename(L, 2));
+    return unknown_name(L, "parameter or observable", lua_tostring(L, 2));
+}
+
+static int l_model_newindex(lua_State *L)
+{
+    return luaL_error(L, "models are immutable: use m:with{ %s = ... } for a modified copy",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "name");
+}
+
+/* Observables with extra arguments are methods: m:C9_bsmumu_q2(q2). */
+static int l_obs_method(lua_State *L)
+{
+    int i = (int)lua_tointeger(L, lua_upvalueindex(1));
+    const zp_obs_def *d = zp_obs_get(i);
+    zp_params *p = lzp_checkmodel(L, 1);
+    double args[ZP_OBS_MAXARGS];
+    int n = lua_gettop(L) - 1;
+    if (n != d->nargs)
+        return luaL_error(L, "%s takes %d argument%s (%s), got %d", d->name, d->nargs,
+                          d->nargs == 1 ? "" : "s", d->args ? d->args : "", n);
+    for (int k = 0; k < n; k++) {
+        if (!lua_isnumber(L, k + 2))
+            return luaL_error(L, "%s: argument %d (%s) expects a number, got %s", d->name, k + 1,
+                              d->args ? d->args : "", luaL_typename(L, k + 2));
+        args[k] = lua_tonumber(L, k + 2);
+    }
+    return push_obs(L, p, i, args, n);
+}
+
+static int l_model_tostring(lua_State *L)
+{
+    zp_params *p = lzp_checkmodel(L, 1);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, "zprime model {");
+    int first = 1;
+    for (int i = 0; i < ZP_NPARAM; i++) {
+        if (i > ZP_V_DM && p->v[i] == zp_param_defs[i].def)
+            continue; /* SM inputs only when changed */
+        char buf[128];
+        const char *u = strcmp(zp_param_defs[i].unit, "1") == 0 ? "" : zp_param_defs[i].unit;
+        snprintf(buf, sizeof buf, "%s %s = %.6g%s%s", first ? "" : ",", zp_param_defs[i].name,
+                 p->v[i], *u ? " " : "", u);
+        luaL_addstring(&b, buf);
+        first = 0;
+    }
+    luaL_addstring(&b, " }");
+    luaL_pushresult(&b);
+    return 1;
+}
+
+static int l_model_eq(lua_State *L)
+{
+    zp_params *a = lzp_checkmodel(L, 1), *b = lzp_checkmodel(L, 2);
+    lua_pushboolean(L, memcmp(a, b, sizeof *a) == 0);
+    return 1;
+}
+
+/* m:params(): table of all parameter values by name. */
+static int l_params_of(lua_State *L)
+{
+    zp_params *p = lzp_checkmodel(L, 1);
+    lua_createtable(L, 0, ZP_NPARAM);
+    for (int i = 0; i < ZP_NPARAM; i++) {
+        lua_pushnumber(L, p->v[i]);
+        lua_setfield(L, -2, zp_param_defs[i].name);
+    }
+    return 1;
+}
+
+/* core.meta(m [, t]): get or set the variant metadata table of a model. */
+static int l_meta(lua_State *L)
+{
+    lzp_checkmodel(L, 1);
+    if (lua_gettop(L) >= 2) {
+        if (!lua_isnil(L, 2))
+            luaL_checktype(L, 2, LUA_TTABLE);
+        lua_settop(L, 2);
+        lua_setiuservalue(L, 1, 1);
+        lua_settop(L, 1);
+        return 1;
+    }
+    lua_getiuservalue(L, 1, 1);
+    return 1;
+}
+
+/* core.is_model(x) */
+static int l_is_model(lua_State *L)
+{
+    lua_pushboolean(L, is_model(L, 1));
+    return 1;
+}
+
+/* core.eval(m, name_or_index, ...) */
+static int l_eval(lua_State *L)
+{
+    zp_params *p = lzp_checkmodel(L, 1);
+    int i;
+    if (lua_type(L, 2) == LUA_TNUMBER) {
+        i = (int)luaL_checkinteger(L, 2) - 1;
+    } else {
+        const char *name = luaL_checkstring(L, 2);
+        int id = zp_param_find(name);
+        if (id >= 0) {
+            lua_pushnumber(L, p->v[id]);
+            return 1;
+        }
+        i = zp_obs_find(name);
+        if (i < 0)
+            return unknown_name(L, "parameter or observable", name);
+    }
+    if (zp_obs_get(i) == NULL)
+        return luaL_error(L, "observable index %d is out of range", i + 1);
+    int n = lua_gettop(L) - 2;
+    double args[ZP_OBS_MAXARGS];
+    if (n > ZP_OBS_MAXARGS)
+        return luaL_error(L, "observable '%s' takes %d argument%s (%s), got %d", zp_obs_get(i)->name,
+                          zp_obs_get(i)->nargs, zp_obs_get(i)->nargs == 1 ? "" : "s",
+                          zp_obs_get(i)->args ? zp_obs_get(i)->args : "none", n);
+    for (int k = 0; k < n && k < ZP_OBS_MAXARGS; k++)
+        args[k] = luaL_checknumber(L, k + 3);
+    return push_obs(L, p, i, args, n);
+}
+
+/* ---- registry ---- */
+
+static void push_param_info(lua_State *L, int i)
+{
+    const zp_param_def *d = &zp_param_defs[i];
+    lua_createtable(L, 0, 9);
+    lua_pushstring(L, d->name), lua_setfield(L, -2, "name");
+    lua_pushstring(L, "parameter"), lua_setfield(L, -2, "kind");
+    lua_pushstring(L, d->unit), lua_setfield(L, -2, "unit");
+    lua_pushnumber(L, d->def), lua_setfield(L, -2, "default");
+    lua_pushnumber(L, d->min), lua_setfield(L, -2, "min");
+    lua_pushnumber(L, d->max), lua_setfield(L, -2, "max");
+    lua_pushstring(L, d->doc), lua_setfield(L, -2, "doc");
+    lua_pushstring(L, d->ref), lua_setfield(L, -2, "ref");
+    lua_pushinteger(L, i + 1), lua_setfield(L, -2, "index");
+}
+
+static void push_obs_info(lua_State *L, int i)
+{
+    const zp_obs_def *d = zp_obs_get(i);
+    lua_createtable(L, 0, 9);
+    lua_pushstring(L, d->name), lua_setfield(L, -2, "name");
+    lua_pushstring(L, "observable"), lua_setfield(L, -2, "kind");
+    lua_pushstring(L, d->unit), lua_setfield(L, -2, "unit");
+    lua_pushstring(L, d->doc), lua_setfield(L, -2, "doc");
+    lua_pushstring(L, d->ref), lua_setfield(L, -2, "ref");
+    lua_pushstring(L, d->inputs ? d->inputs : ""), lua_setfield(L, -2, "inputs");
+    lua_pushinteger(L, d->nargs), lua_setfield(L, -2, "nargs");
+    lua_pushstring(L, d->args ? d->args : ""), lua_setfield(L, -2, "args");
+    lua_pushinteger(L, i + 1), lua_setfield(L, -2, "index");
+}
+
+static int l_params(lua_State *L)
+{
+    lua_createtable(L, ZP_NPARAM, 0);
+    for (int i = 0; i < ZP_NPARAM; i++) {
+        push_param_info(L, i);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static int l_observables(lua_State *L)
+{
+    int n = zp_obs_count();
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        push_obs_info(L, i);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+/* core.info(name): registry entry of a parameter or observable, or nil. */
+static int l_info(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    int i = zp_param_find(name);
+    if (i >= 0) {
+        push_param_info(L, i);
+        return 1;
+    }
+    i = zp_obs_find(name);
+    if (i >= 0) {
+        push_obs_info(L, i);
+        return 1;
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+/* Copy the strings of the array at index idx (at most n - 1) into a NULL-terminated list. */
+static int string_list(lua_State *L, int idx, const char **out, int n)
+{
+    int k = 0;
+    if (lua_isnoneornil(L, idx))
+        return 0;
+    luaL_checktype(L, idx, LUA_TTABLE);
+    int len = (int)luaL_len(L, idx);
+    for (int i = 1; i <= len && k < n - 1; i++) {
+        lua_rawgeti(L, idx, i);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            out[k++] = lua_tostring(L, -1); /* the table keeps the string alive */
+        lua_pop(L, 1);
+    }
+    out[k] = NULL;
+    return k;
+}
+
+/* core.suggest(name [, extra_names]): closest parameter, observable or extra name, or nil. */
+static int l_suggest(lua_State *L)
+{
+    const char *extra[256] = {NULL};
+    string_list(L, 2, extra, 256);
+    const char *s = lzp_suggest(luaL_checkstring(L, 1), extra);
+    if (s)
+        lua_pushstring(L, s);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+/* core.closest(name, names [, maxd = 2]): the entry of names nearest to name in edit distance
+ * (at most maxd), or nil -- for did-you-mean messages about option and column names. */
+static int l_closest(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int maxd = (int)luaL_optinteger(L, 3, 2);
+    const char *list[1024];
+    int n = string_list(L, 2, list, 1024);
+    const char *best = NULL;
+    int bestd = maxd + 1;
+    for (int i = 0; i < n; i++) {
+        int d = zp_name_distance(name, list[i]);
+        if (d < bestd) {
+            bestd = d;
+            best = list[i];
+        }
+    }
+    if (best)
+        lua_pushstring(L, best);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+/* core.data_path([path]): get, or set then get, the data search path. */
+static int l_data_path(lua_State *L)
+{
+    if (!lua_isnoneornil(L, 1)) {
+        size_t n;
+        const char *path = luaL_checklstring(L, 1, &n);
+        if (n >= 4096) /* the core keeps 4095 characters: a longer path would be cut silently */
+            return luaL_error(L, "zp.data_path: the search path has %d characters, more than 4095", (int)n);
+        zp_data_set_path(path);
+    }
+    lua_pushstring(L, zp_data_get_path());
+    return 1;
+}
+
+static void init_data_path(void)
+{
+    char path[4096] = "";
+    const char *env = getenv("ZPRIME_DATA");
+    size_t n = 0;
+    const char *parts[3] = {env, ZPRIME_DATA_INSTALL, ZPRIME_DATA_DEFAULT};
+    for (int i = 0; i < 3; i++) {
+        if (parts[i] == NULL || parts[i][0] == '\0')
+            continue;
+        int w = snprintf(path + n, sizeof path - n, "%s%s", n ? ":" : "", parts[i]);
+        if (w < 0 || (size_t)w >= sizeof path - n)
+            break;
+        n += (size_t)w;
+    }
+    zp_data_set_path(path);
+}
+
+static const luaL_Reg model_methods[] = {
+    {"with", l_with},
+    {"params", l_params_of},
+    {NULL, NULL},
+};
+
+static const luaL_Reg core_funcs[] = {
+    {"model", l_model},
+    {"params", l_params},
+    {"observables", l_observables},
+    {"info", l_info},
+    {"suggest", l_suggest},
+    {"closest", l_closest},
+    {"eval", l_eval},
+    {"meta", l_meta},
+    {"is_model", l_is_model},
+    {"data_path", l_data_path},
+    {NULL, NULL},
+};
+
+LUAMOD_API int luaopen_zprime_core(lua_State *L)
+{
+    zp_core_init();
+    init_data_path();
+    luaL_newlib(L, core_funcs);
+    int core = lua_gettop(L);
+
+    /* name -> code lookup: parameters 0..NPARAM-1, observables NPARAM + i */
+    lua_createtable(L, 0, ZP_NPARAM + zp_obs_count());
+    int lookup = lua_gettop(L);
+    for (int i = 0; i < ZP_NPARAM; i++) {
+        lua_pushinteger(L, i);
+        lua_setfield(L, lookup, zp_param_defs[i].name);
+    }
+    /* methods: with, params, and observables that take arguments */
+    luaL_newlib(L, model_methods);
+    int methods = lua_gettop(L);
+    for (int i = 0; i < zp_obs_count(); i++) {
+        const zp_obs_def *d = zp_obs_get(i);
+        if (d->nargs == 0) {
+            lua_pushinteger(L, ZP_NPARAM + i);
+            lua_setfield(L, lookup, d->name);
+        } else {
+            lua_pushinteger(L, i);
+            lua_pushcclosure(L, l_obs_method, 1);
+            lua_setfield(L, methods, d->name);
+        }
+    }
+    luaL_newmetatable(L, LZP_MODEL_MT);
+    int mt = lua_gettop(L);
+    lua_pushvalue(L, lookup);
+    lua_pushvalue(L, methods);
+    lua_pushvalue(L, mt);
+    lua_pushcclosure(L, l_model_index, 3);
+    lua_setfield(L, mt, "__index");
+    lua_pushcfunction(L, l_model_newindex), lua_setfield(L, mt, "__newindex");
+    lua_pushcfunction(L, l_model_tostring), lua_setfield(L, mt, "__tostring");
+    lua_pushcfunction(L, l_model_eq), lua_setfield(L, mt, "__eq");
+    lua_pushstring(L, "zprime.model"), lua_setfield(L, mt, "__name");
+    lua_pushvalue(L, methods), lua_setfield(L, mt, "__methods");
+    lua_pushvalue(L, methods), lua_setfield(L, core, "model_methods");
+    lua_pushvalue(L, lookup), lua_setfield(L, core, "names");
+    lua_settop(L, core);
+
+    lua_pushstring(L, ZPRIME_VERSION), lua_setfield(L, core, "version");
+    lua_pushinteger(L, ZP_NPARAM), lua_setfield(L, core, "nparams");
+
+#define ZP_BIND_MODULE(name) zp_bind_##name(L);
+#include "bind_modules.def"
+#undef ZP_BIND_MODULE
+    lua_settop(L, core);
+    return 1;
+}

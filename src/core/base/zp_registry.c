@@ -1,0 +1,96 @@
+/* zp_registry.c -- observable registry assembled from the module tables of obs_modules.def. */
+#include "base/zp_registry.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define ZP_OBS_MODULE(suffix) extern const zp_obs_def zp_obs_##suffix[];
+#include "base/obs_modules.def"
+#undef ZP_OBS_MODULE
+
+static const zp_obs_def *const modules[] = {
+#define ZP_OBS_MODULE(suffix) zp_obs_##suffix,
+#include "base/obs_modules.def"
+#undef ZP_OBS_MODULE
+};
+
+#define NMODULES ((int)(sizeof modules / sizeof modules[0]))
+#define MAXOBS 1024
+
+static const zp_obs_def *table[MAXOBS];
+static int count = -1;
+
+/* Flatten the module tables once; the result is immutable afterwards. */
+static void build(void)
+{
+    int n = 0;
+    for (int m = 0; m < NMODULES; m++)
+        for (const zp_obs_def *d = modules[m]; d->name != NULL && n < MAXOBS; d++)
+            table[n++] = d;
+    count = n;
+}
+
+int zp_obs_count(void)
+{
+    if (count < 0)
+        build();
+    return count;
+}
+
+const zp_obs_def *zp_obs_get(int i)
+{
+    if (i < 0 || i >= zp_obs_count())
+        return NULL;
+    return table[i];
+}
+
+int zp_obs_find(const char *name)
+{
+    int n = zp_obs_count();
+    for (int i = 0; i < n; i++)
+        if (strcmp(table[i]->name, name) == 0)
+            return i;
+    return -1;
+}
+
+int zp_obs_eval(int i, const zp_params *p, const double *args, int nargs, double *out,
+                zp_status *st)
+{
+    const zp_obs_def *d = zp_obs_get(i);
+    if (d == NULL)
+        return zp_fail(st, ZP_EINVAL, "observable index %d is not registered", i);
+    if (nargs != d->nargs)
+        return zp_fail(st, ZP_EINVAL, "observable '%s' takes %d argument%s (%s), got %d", d->name,
+                       d->nargs, d->nargs == 1 ? "" : "s", d->args ? d->args : "none", nargs);
+    int rc = d->fn(p, args, out, st);
+    if (rc != ZP_OK && st != NULL && st->code == ZP_OK)
+        zp_fail(st, rc, "observable '%s' failed", d->name);
+    return rc;
+}
+
+int zp_name_distance(const char *a, const char *b)
+{
+    /* Levenshtein distance with one row; names are short (< 64 characters). */
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return 99;
+    int row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int best = diag + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}

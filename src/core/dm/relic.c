@@ -1,0 +1,626 @@
+/* relic.c -- freeze-out of thermal dark matter (see relic.h for the equations and conventions):
+ * g_eff/h_eff tables, the Boltzmann solver, the <sigma v> target, and the Omega_h2, x_f and
+ * sigmav_relic observables of a model. */
+#include "dm/relic.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_interp.h>
+#include <gsl/gsl_odeiv2.h>
+#include <gsl/gsl_sf_bessel.h>
+
+#include "base/zp_registry.h"
+#include "base/zp_table.h"
+#include "base/zp_units.h"
+
+/* Freeze-out criterion delta (2 + delta)/(1 + delta) = 1 of arXiv:1204.3622: delta = (sqrt5-1)/2. */
+#define RELIC_DELTA 0.6180339887498949
+/* Start where the quasi-static departure ln(Y/Y_eq) from equilibrium is this small. */
+#define RELIC_EPS_START 0.01
+/* Largest departure at x = 1 for which a thermal (non-relativistic) freeze-out is assumed. */
+#define RELIC_EPS_MAX 0.1
+#define RELIC_MMIN 0.01
+#define RELIC_MMAX 1e5
+#define RELIC_MAXSTEPS 20000
+
+/* ------------------------------------------------------------------------------------------ */
+/* Effective degrees of freedom                                                                 */
+
+struct zp_relic_dof {
+    char name[512];
+    int n;
+    double *lnT, *h, *g, *sg; /* ascending ln T [GeV]; h_eff, g_eff, g*^(1/2) at the nodes */
+    gsl_interp *ih, *ig, *isg;
+};
+
+/* Loaded tables, never freed: callers keep pointers to them (a few kB each). */
+static zp_relic_dof **dof_cache = NULL;
+static int dof_ncache = 0, dof_cap = 0;
+
+static const char *const dof_names[ZP_RELIC_NDOF] = {"std", "HP_A", "HP_B", "HP_B2", "HP_B3", "HP_C"};
+static const char *const dof_files[ZP_RELIC_NDOF] = {
+    "dof/std_thg.tab", "dof/HP_A_thg.tab", "dof/HP_B_thg.tab",
+    "dof/HP_B2_thg.tab", "dof/HP_B3_thg.tab", "dof/HP_C_thg.tab"};
+
+const char *zp_relic_dof_name(int idx)
+{
+    return idx >= 0 && idx < ZP_RELIC_NDOF ? dof_names[idx] : NULL;
+}
+
+static void dof_free(zp_relic_dof *d)
+{
+    if (d == NULL)
+        return;
+    gsl_interp_free(d->ih);
+    gsl_interp_free(d->ig);
+    gsl_interp_free(d->isg);
+    free(d->lnT);
+    free(d);
+}
+
+/* Copy the rows with T > 0 of a (T, heff, geff) table into ascending arrays of d. */
+static int dof_fill(zp_relic_dof *d, const zp_table *t, zp_status *st)
+{
+    int n = 0;
+    for (int r = 0; r < t->nrow; r++)
+        if (zp_table_at(t, r, 0) > 0)
+            n++;
+    if (t->ncol < 3 || n < 4)
+        return zp_fail(st, ZP_EDATA, "dof table '%s' needs columns T[GeV] heff geff and >= 4 rows with T > 0 (has %d columns, %d rows)",
+                       t->path, t->ncol, n);
+    d->lnT = malloc(4 * (size_t)n * sizeof(double));
+    if (d->lnT == NULL)
+        return zp_fail(st, ZP_ENOMEM, "out of memory reading dof table '%s'", t->path);
+    d->h = d->lnT + n, d->g = d->lnT + 2 * n, d->sg = d->lnT + 3 * n, d->n = n;
+    int k = 0;
+    for (int r = 0; r < t->nrow; r++) {
+        double T = zp_table_at(t, r, 0), h = zp_table_at(t, r, 1), g = zp_table_at(t, r, 2);
+        if (!(T > 0))
+            continue;
+        if (!(h > 0 && g > 0 && isfinite(h) && isfinite(g)))
+            return zp_fail(st, ZP_EDATA, "dof table '%s': heff = %g, geff = %g at T = %g GeV must be positive",
+                           t->path, h, g, T);
+        d->lnT[k] = log(T), d->h[k] = h, d->g[k] = g, k++;
+    }
+    if (d->lnT[1] < d->lnT[0]) /* the Hindmarsh-Philipsen tables run downwards in T */
+        for (int i = 0; i < n / 2; i++)
+            for (int a = 0; a < 3; a++) {
+                double *v = d->lnT + a * n, tmp = v[i];
+                v[i] = v[n - 1 - i], v[n - 1 - i] = tmp;
+            }
+    for (int i = 1; i < n; i++)
+        if (!(d->lnT[i] > d->lnT[i - 1]))
+            return zp_fail(st, ZP_EDATA, "dof table '%s' is not strictly monotonic in T near T = %g GeV",
+                           t->path, exp(d->lnT[i]));
+    return ZP_OK;
+}
+
+/* g*^(1/2) = h/sqrt(g) (1 + dln h/dln T / 3) at the nodes (Gondolo & Gelmini 1991), with the
+ * derivative of a monotone (Steffen) interpolant of ln h_eff in ln T. */
+static int dof_prepare(zp_relic_dof *d, zp_status *st)
+{
+    int n = d->n;
+    double *lnh = d->sg; /* scratch, overwritten below */
+    for (int i = 0; i < n; i++)
+        lnh[i] = log(d->h[i]);
+    gsl_interp *tmp = gsl_interp_alloc(gsl_interp_steffen, (size_t)n);
+    d->ih = gsl_interp_alloc(gsl_interp_steffen, (size_t)n);
+    d->ig = gsl_interp_alloc(gsl_interp_steffen, (size_t)n);
+    d->isg = gsl_interp_alloc(gsl_interp_steffen, (size_t)n);
+    if (!tmp || !d->ih || !d->ig || !d->isg) {
+        gsl_interp_free(tmp);
+        return zp_fail(st, ZP_ENOMEM, "out of memory preparing dof table '%s'", d->name);
+    }
+    int rc = gsl_interp_init(tmp, d->lnT, lnh, (size_t)n);
+    double *dl = malloc((size_t)n * sizeof *dl);
+    for (int i = 0; rc == GSL_SUCCESS && dl && i < n; i++)
+        rc = gsl_interp_eval_deriv_e(tmp, d->lnT, lnh, d->lnT[i], NULL, &dl[i]);
+    gsl_interp_free(tmp);
+    for (int i = 0; rc == GSL_SUCCESS && dl && i < n; i++)
+        d->sg[i] = d->h[i] / sqrt(d->g[i]) * (1.0 + dl[i] / 3.0);
+    free(dl);
+    if (dl == NULL)
+        return zp_fail(st, ZP_ENOMEM, "out of memory preparing dof table '%s'", d->name);
+    if (rc == GSL_SUCCESS)
+        rc = gsl_interp_init(d->ih, d->lnT, d->h, (size_t)n);
+    if (rc == GSL_SUCCESS)
+        rc = gsl_interp_init(d->ig, d->lnT, d->g, (size_t)n);
+    if (rc == GSL_SUCCESS)
+        rc = gsl_interp_init(d->isg, d->lnT, d->sg, (size_t)n);
+    if (rc != GSL_SUCCESS)
+        return zp_fail(st, ZP_EDATA, "dof table '%s' cannot be interpolated (%s)", d->name, gsl_strerror(rc));
+    return ZP_OK;
+}
+
+static const char *dof_file_of(const char *name, zp_status *st)
+{
+    if (strchr(name, '/') != NULL || strchr(name, '.') != NULL)
+        return name;
+    const char *best = NULL;
+    int bestd = 3;
+    for (int i = 0; i < ZP_RELIC_NDOF; i++) {
+        if (strcmp(name, dof_names[i]) == 0)
+            return dof_files[i];
+        int dd = zp_name_distance(name, dof_names[i]);
+        if (dd < bestd)
+            bestd = dd, best = dof_names[i];
+    }
+    if (best != NULL)
+        zp_fail(st, ZP_EINVAL, "unknown dof table '%s' (did you mean '%s'?); known: std, HP_A, HP_B, HP_B2, HP_B3, HP_C or a file name",
+                name, best);
+    else
+        zp_fail(st, ZP_EINVAL, "unknown dof table '%s'; known: std, HP_A, HP_B, HP_B2, HP_B3, HP_C or a file name", name);
+    return NULL;
+}
+
+const zp_relic_dof *zp_relic_dof_get(const char *name, zp_status *st)
+{
+    if (name == NULL || *name == '\0')
+        name = "std";
+    for (int i = 0; i < dof_ncache; i++)
+        if (strcmp(dof_cache[i]->name, name) == 0)
+            return dof_cache[i];
+    const char *file = dof_file_of(name, st);
+    if (file == NULL)
+        return NULL;
+    const zp_table *t = zp_table_get(file, st);
+    if (t == NULL)
+        return NULL;
+    zp_relic_dof *d = calloc(1, sizeof *d);
+    if (d == NULL)
+        return zp_fail(st, ZP_ENOMEM, "out of memory loading dof table '%s'", name), NULL;
+    snprintf(d->name, sizeof d->name, "%s", name);
+    if (dof_fill(d, t, st) != ZP_OK || dof_prepare(d, st) != ZP_OK) {
+        dof_free(d);
+        return NULL;
+    }
+    if (dof_ncache == dof_cap) {
+        int cap = dof_cap ? 2 * dof_cap : 8;
+        zp_relic_dof **nc = realloc(dof_cache, (size_t)cap * sizeof *nc);
+        if (nc == NULL) {
+            dof_free(d);
+            return zp_fail(st, ZP_ENOMEM, "out of memory caching dof table '%s'", name), NULL;
+        }
+        dof_cache = nc, dof_cap = cap;
+    }
+    dof_cache[dof_ncache++] = d;
+    return d;
+}
+
+void zp_relic_dof_eval(const zp_relic_dof *d, double T, double *geff, double *heff,
+                       double *sqrt_gstar)
+{
+    double u = T > 0 ? log(T) : d->lnT[0];
+    if (!(u > d->lnT[0]))
+        u = d->lnT[0];
+    if (u > d->lnT[d->n - 1])
+        u = d->lnT[d->n - 1];
+    *heff = *geff = *sqrt_gstar = NAN;
+    gsl_interp_eval_e(d->ih, d->lnT, d->h, u, NULL, heff);
+    gsl_interp_eval_e(d->ig, d->lnT, d->g, u, NULL, geff);
+    gsl_interp_eval_e(d->isg, d->lnT, d->sg, u, NULL, sqrt_gstar);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Boltzmann equation                                                                           */
+
+void zp_relic_input_init(zp_relic_input *in, const zp_params *p)
+{
+    zp_params def;
+    if (p == NULL) {
+        zp_params_default(&def);
+        p = &def;
+    }
+    memset(in, 0, sizeof *in);
+    in->majorana = 1;
+    in->nstates = 1;
+    in->g[0] = 2.0; /* spin-1/2 */
+    in->M_Pl = p->v[ZP_M_PLANCK];
+    in->s0 = p->v[ZP_S0];
+    in->rho_crit_h2 = p->v[ZP_RHO_CRIT_H2];
+    in->eps = 1e-6;
+}
+
+typedef struct {
+    const zp_relic_input *in;
+    double lambda;              /* multiplies every a_ij and fn */
+    double kappa;               /* 1 Majorana, 2 Dirac */
+    double pref;                /* sqrt(pi/45) M_Pl m [GeV^0] */
+    double lng[ZP_RELIC_MAXSTATES]; /* ln(45 kappa g_i / (4 pi^4)) */
+    double mr[ZP_RELIC_MAXSTATES];  /* m_i / m */
+    int err;                    /* failure inside the right-hand side */
+    double err_x;
+} solver;
+
+/* At x: ln Y_eq (all states) and A with dW/dt = -A (e^W - Y_eq^2 e^-W), W = ln Y, t = ln x;
+ * aeff, beff: <sigma v>_eff = aeff + 6 beff / x in the equation for the total Y. */
+static int point(solver *s, double x, double *L, double *A, double *aeff, double *beff)
+{
+    const zp_relic_input *in = s->in;
+    double geff, heff, sg, lny[ZP_RELIC_MAXSTATES], lmax = -HUGE_VAL;
+    zp_relic_dof_eval(in->dof, in->m / x, &geff, &heff, &sg);
+    for (int i = 0; i < in->nstates; i++) {
+        double xi = x * s->mr[i];
+        gsl_sf_result k0, k1;
+        if (gsl_sf_bessel_K0_scaled_e(xi, &k0) != GSL_SUCCESS ||
+            gsl_sf_bessel_K1_scaled_e(xi, &k1) != GSL_SUCCESS)
+            return 1;
+        /* n_eq/s = 45 g / (4 pi^4 h_eff) x^2 K_2(x), K_2 = K_0 + 2 K_1 / x (Gondolo-Gelmini) */
+        lny[i] = s->lng[i] - log(heff) + 2.0 * log(xi) + log(k0.val + 2.0 * k1.val / xi) - xi;
+        if (lny[i] > lmax)
+            lmax = lny[i];
+    }
+    double sum = 0, r[ZP_RELIC_MAXSTATES];
+    for (int i = 0; i < in->nstates; i++)
+        sum += (r[i] = exp(lny[i] - lmax));
+    *L = lmax + log(sum);
+    double a = 0, b = 0;
+    if (in->fn != NULL) {
+        int e = 0;
+        a = s->lambda * in->fn(in->ctx, x, &e);
+        if (e || !isfinite(a) || a < 0) {
+            s->err = e ? 1 : 2, s->err_x = x;
+            return 1;
+        }
+    } else {
+        for (int i = 0; i < in->nstates; i++)
+            for (int j = 0; j < in->nstates; j++) { /* Griest & Seckel sigma_eff */
+                double w = r[i] * r[j] / (sum * sum);
+                a += w * s->lambda * in->a[i][j];
+                b += w * in->b[i][j];
+            }
+    }
+    *aeff = a / s->kappa, *beff = b / s->kappa;
+    *A = s->pref * sg * (*aeff + 6.0 * *beff / x) / x;
+    return isfinite(*A) && isfinite(*L) ? 0 : 1;
+}
+
+static int rhs(double t, const double y[], double f[], void *params)
+{
+    double L, A, a, b;
+    if (point(params, exp(t), &L, &A, &a, &b) != 0)
+        return GSL_EBADFUNC;
+    f[0] = -A * (exp(y[0]) - exp(2.0 * L - y[0]));
+    return isfinite(f[0]) ? GSL_SUCCESS : GSL_EBADFUNC;
+}
+
+static int jac(double t, const double y[], double *dfdy, double dfdt[], void *params)
+{
+    double L, A, a, b;
+    if (point(params, exp(t), &L, &A, &a, &b) != 0)
+        return GSL_EBADFUNC;
+    dfdy[0] = -A * (exp(y[0]) + exp(2.0 * L - y[0]));
+    dfdt[0] = 0.0; /* msbdf uses only df/dy */
+    return isfinite(dfdy[0]) ? GSL_SUCCESS : GSL_EBADFUNC;
+}
+
+/* Quasi-static departure eps = ln(Y/Y_eq) at x: -A Y_eq 2 sinh(eps) = dL/dt. */
+static int quasi(solver *s, double x, double *L, double *eps)
+{
+    double Lp, Lm, A, a, b, h = 1e-4;
+    if (point(s, x * exp(h), &Lp, &A, &a, &b) || point(s, x * exp(-h), &Lm, &A, &a, &b) ||
+        point(s, x, L, &A, &a, &b))
+        return 1;
+    double arg = -(Lp - Lm) / (2.0 * h) / (2.0 * A * exp(*L));
+    *eps = A > 0 ? asinh(arg) : HUGE_VAL;
+    return 0;
+}
+
+static int setup(solver *s, const zp_relic_input *in, double lambda, zp_status *st)
+{
+    memset(s, 0, sizeof *s);
+    s->in = in, s->lambda = lambda, s->kappa = in->majorana ? 1.0 : 2.0;
+    int rc = zp_check_range("dark-matter mass m", in->m, RELIC_MMIN, RELIC_MMAX, "GeV", st);
+    if (rc != ZP_OK)
+        return rc;
+    if (in->nstates < 1 || in->nstates > ZP_RELIC_MAXSTATES)
+        return zp_fail(st, ZP_EINVAL, "number of coannihilating states %d is outside [1, %d]", in->nstates, ZP_RELIC_MAXSTATES);
+    if (in->fn != NULL && in->nstates != 1)
+        return zp_fail(st, ZP_EINVAL, "a <sigma v>(x) function cannot be combined with coannihilation");
+    if (!(in->M_Pl > 0 && in->s0 > 0 && in->rho_crit_h2 > 0 && in->eps > 0))
+        return zp_fail(st, ZP_EDOM, "M_Pl = %g GeV, s0 = %g cm^-3, rho_crit_h2 = %g GeV/cm^3 and the tolerance %g must be positive",
+                       in->M_Pl, in->s0, in->rho_crit_h2, in->eps);
+    double tot = 0;
+    for (int i = 0; i < in->nstates; i++) {
+        if (!(in->g[i] > 0 && in->g[i] <= 1000))
+            return zp_fail(st, ZP_EDOM, "internal degrees of freedom g = %g of state %d must be in (0, 1000]", in->g[i], i + 1);
+        double dm = i == 0 ? 0.0 : in->dm[i];
+        if (!(dm >= 0 && isfinite(dm)))
+            return zp_fail(st, ZP_EDOM, "mass splitting dm = %g GeV of state %d must be >= 0", dm, i + 1);
+        s->mr[i] = 1.0 + dm / in->m;
+        s->lng[i] = log(45.0 * s->kappa * in->g[i] / (4.0 * pow(ZP_PI, 4)));
+        for (int j = 0; j < in->nstates; j++) {
+            double a = in->a[i][j], b = in->b[i][j];
+            if (!(a >= 0 && b >= 0 && isfinite(a) && isfinite(b)))
+                return zp_fail(st, ZP_EDOM, "<sigma v> coefficients a = %g, b = %g cm^3/s of states (%d, %d) must be >= 0",
+                               zp_gevm2_to_cm3s(a), zp_gevm2_to_cm3s(b), i + 1, j + 1);
+            tot += lambda * a + b;
+        }
+    }
+    if (in->fn == NULL && !(tot > 0))
+        return zp_fail(st, ZP_EDOM, "<sigma v> = 0 cm^3/s: the dark matter does not annihilate, so there is no thermal freeze-out");
+    s->pref = sqrt(ZP_PI / 45.0) * in->M_Pl * in->m;
+    return ZP_OK;
+}
+
+/* The starting point: the largest x (from 1 up, steps of 1.1) where the departure from
+ * equilibrium is still below RELIC_EPS_START. */
+static int start_point(solver *s, double *x0, double *L0, double *eps0, zp_status *st)
+{
+    double x = 1.0, L, eps;
+    if (quasi(s, x, &L, &eps))
+        return ZP_ENUM;
+    if (eps > RELIC_EPS_MAX)
+        return zp_fail(st, ZP_ENOSOL, "<sigma v> is too small for m = %g GeV: the dark matter leaves equilibrium before x = m/T = 1 (relativistic decoupling is not covered)",
+                       s->in->m);
+    for (int k = 0; k < 200 && eps < RELIC_EPS_START; k++) {
+        double L1, e1;
+        if (quasi(s, x * 1.1, &L1, &e1))
+            return ZP_ENUM;
+        if (!(e1 < RELIC_EPS_START))
+            break;
+        x *= 1.1, L = L1, eps = e1;
+    }
+    *x0 = x, *L0 = L, *eps0 = eps;
+    return ZP_OK;
+}
+
+static int fail_rhs(solver *s, zp_status *st, const char *what)
+{
+    if (s->err == 1)
+        return zp_fail(st, ZP_EINVAL, "the <sigma v>(x) function failed at x = %g", s->err_x);
+    if (s->err == 2)
+        return zp_fail(st, ZP_EDOM, "the <sigma v>(x) function returned a negative or non-finite value at x = %g", s->err_x);
+    return zp_fail(st, ZP_ENUM, "the Boltzmann equation could not be integrated %s (m = %g GeV)", what, s->in->m);
+}
+
+/* Integrate W = ln Y from the start to the end of the dof table, locate x_f, add the tail. */
+static int integrate(solver *s, zp_relic_result *out, zp_status *st)
+{
+    const zp_relic_input *in = s->in;
+    double x0 = 1.0, L0 = 0.0, eps0 = 0.0, y[1];
+    int rc = start_point(s, &x0, &L0, &eps0, st);
+    if (rc != ZP_OK)
+        return rc == ZP_ENUM ? fail_rhs(s, st, "near equilibrium") : rc;
+    double x_end = in->m / exp(in->dof->lnT[0]);
+    if (x_end < 50.0 * x0)
+        x_end = 50.0 * x0;
+    gsl_odeiv2_system sys = {rhs, jac, 1, s};
+    gsl_odeiv2_driver *d = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_msbdf, 1e-2, in->eps, 0.0);
+    if (d == NULL)
+        return zp_fail(st, ZP_ENOMEM, "out of memory allocating the ODE solver");
+    double t = log(x0), t1 = log(x_end), h = 1e-2, x_f = NAN;
+    double tp = t, gp = eps0 - log1p(RELIC_DELTA);
+    y[0] = L0 + eps0;
+    int n = 0, grc = GSL_SUCCESS;
+    while (t < t1 && n < RELIC_MAXSTEPS && grc == GSL_SUCCESS) {
+        grc = gsl_odeiv2_evolve_apply(d->e, d->c, d->s, &sys, &t, t1, &h, y);
+        n++;
+        if (grc != GSL_SUCCESS || !isnan(x_f))
+            continue;
+        double L, A, a, b, g;
+        if (point(s, exp(t), &L, &A, &a, &b)) {
+            grc = GSL_EBADFUNC;
+            continue;
+        }
+        g = y[0] - L - log1p(RELIC_DELTA);
+        if (g >= 0) /* linear interpolation of ln(Y/Y_eq) in ln x */
+            x_f = exp(tp + (t - tp) * (-gp) / (g - gp));
+        tp = t, gp = g;
+    }
+    gsl_odeiv2_driver_free(d);
+    if (grc != GSL_SUCCESS || t < t1 || isnan(x_f))
+        return fail_rhs(s, st, grc != GSL_SUCCESS ? "(step failure)" : "(no freeze-out found)");
+    /* below the table's lowest T: g* constant, Y_eq negligible, dY/dx = -lambda(x) Y^2 */
+    double L, A, a, b;
+    if (point(s, x_end, &L, &A, &a, &b))
+        return fail_rhs(s, st, "at the end point");
+    double sv = a + 6.0 * b / x_end; /* A x / sv = pref g*^(1/2) */
+    double tail = sv > 0 ? A * x_end / sv * (a / x_end + 3.0 * b / (x_end * x_end)) : 0.0;
+    out->Y0 = 1.0 / (exp(-y[0]) + tail);
+    out->Omega_h2 = in->m * in->s0 * out->Y0 / in->rho_crit_h2;
+    out->x_f = x_f, out->x_start = x0, out->nsteps = n;
+    return ZP_OK;
+}
+
+static int solve_scaled(const zp_relic_input *in0, double lambda, zp_relic_result *out, zp_status *st)
+{
+    zp_relic_input in = *in0;
+    if (in.dof == NULL && (in.dof = zp_relic_dof_get("std", st)) == NULL)
+        return zp_prefix(st, "relic abundance");
+    solver s;
+    int rc = setup(&s, &in, lambda, st);
+    if (rc == ZP_OK)
+        rc = integrate(&s, out, st);
+    return rc;
+}
+
+int zp_relic_solve(const zp_relic_input *in, zp_relic_result *out, zp_status *st)
+{
+    return solve_scaled(in, 1.0, out, st);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* <sigma v> target                                                                             */
+
+double zp_relic_sigmav_eff0(const zp_relic_input *in)
+{
+    double num = 0, gs = 0;
+    for (int i = 0; i < in->nstates; i++) {
+        gs += in->g[i];
+        for (int j = 0; j < in->nstates; j++)
+            num += in->g[i] * in->g[j] * in->a[i][j];
+    }
+    return gs > 0 ? num / (gs * gs) : 0.0;
+}
+
+/* f(l) = ln Omega(e^l) - ln omega; Omega falls roughly as 1/lambda. */
+static int target_f(const zp_relic_input *in, double l, double lnw, double *f, zp_relic_result *r,
+                    zp_status *st)
+{
+    int rc = solve_scaled(in, exp(l), r, st);
+    if (rc == ZP_OK)
+        *f = log(r->Omega_h2) - lnw;
+    return rc;
+}
+
+int zp_relic_target(const zp_relic_input *in, double omega, double *lambda, zp_relic_result *res,
+                    zp_status *st)
+{
+    if (!(omega > 0 && isfinite(omega)))
+        return zp_fail(st, ZP_EDOM, "target Omega h^2 = %g must be positive", omega);
+    zp_relic_result r0, r1, rtmp;
+    double lnw = log(omega), l0 = 0, l1, f0, f1;
+    int rc = target_f(in, l0, lnw, &f0, &r0, st);
+    if (rc != ZP_OK)
+        return rc;
+    /* bracket: Omega ~ 1/lambda, so ln lambda moves by about f; overshoot by 10% to cross */
+    l1 = l0 + 1.1 * f0 + (f0 >= 0 ? 1e-4 : -1e-4);
+    for (int k = 0;; k++) {
+        rc = target_f(in, l1, lnw, &f1, &r1, st);
+        if (rc == ZP_ENOSOL && l1 < l0)
+            return zp_fail(st, ZP_ENOSOL, "Omega h^2 = %g cannot be reached: a smaller <sigma v> would decouple while relativistic (m = %g GeV)",
+                           omega, in->m);
+        if (rc != ZP_OK)
+            return rc;
+        if ((f0 > 0) != (f1 > 0) || f1 == 0)
+            break;
+        if (k >= 60 || (l1 < -40 && f1 < 0))
+            return zp_fail(st, ZP_ENOSOL, "Omega h^2 = %g cannot be reached by scaling the s-wave <sigma v> (the p-wave part alone gives %g)",
+                           omega, r1.Omega_h2);
+        double step = l1 - l0;
+        l0 = l1, f0 = f1, r0 = r1;
+        l1 = l0 + 2.0 * step;
+    }
+    /* Illinois (modified regula falsi) on the bracket [l0, l1].  Omega(lambda) carries the ODE's
+     * adaptive-step noise (~1e-4 relative), so the best point seen is kept. */
+    double lbest = fabs(f1) < fabs(f0) ? l1 : l0, fbest = fabs(f1) < fabs(f0) ? f1 : f0;
+    zp_relic_result rbest = fabs(f1) < fabs(f0) ? r1 : r0;
+    for (int k = 0; k < 100 && fabs(fbest) > 1e-6 && fabs(l1 - l0) > 1e-7; k++) {
+        double l2 = l1 - f1 * (l1 - l0) / (f1 - f0), f2;
+        rc = target_f(in, l2, lnw, &f2, &rtmp, st);
+        if (rc != ZP_OK)
+            return rc;
+        if (fabs(f2) < fabs(fbest))
+            lbest = l2, fbest = f2, rbest = rtmp;
+        if ((f2 > 0) != (f1 > 0))
+            l0 = l1, f0 = f1;
+        else
+            f0 *= 0.5;
+        l1 = l2, f1 = f2;
+    }
+    if (fabs(fbest) > 1e-3)
+        return zp_fail(st, ZP_ENUM, "the <sigma v> for Omega h^2 = %g did not converge (m = %g GeV)", omega, in->m);
+    *lambda = exp(lbest);
+    if (res != NULL)
+        *res = rbest;
+    return ZP_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Observables of a model                                                                       */
+
+int zp_relic_input_from_params(const zp_params *p, zp_relic_input *in, zp_status *st)
+{
+    zp_relic_input_init(in, p);
+    double maj = p->v[ZP_RELIC_MAJORANA], idx = p->v[ZP_RELIC_DOF], cg = p->v[ZP_COANN_G];
+    if (maj != 0.0 && maj != 1.0)
+        return zp_fail(st, ZP_EDOM, "relic_majorana = %g must be 0 (Dirac) or 1 (Majorana)", maj);
+    if (!(idx >= 0 && idx < ZP_RELIC_NDOF && idx == floor(idx)))
+        return zp_fail(st, ZP_EDOM, "relic_dof = %g must be an integer in [0, %d] (0 std, 1 HP_A, 2 HP_B, 3 HP_B2, 4 HP_B3, 5 HP_C)",
+                       idx, ZP_RELIC_NDOF - 1);
+    in->dof = zp_relic_dof_get(dof_names[(int)idx], st);
+    if (in->dof == NULL)
+        return st ? st->code : ZP_EDATA;
+    in->m = p->v[ZP_MCHI];
+    in->majorana = maj == 1.0;
+    in->a[0][0] = zp_cm3s_to_gevm2(p->v[ZP_SIGMAV_A]);
+    in->b[0][0] = zp_cm3s_to_gevm2(p->v[ZP_SIGMAV_B]);
+    if (cg > 0) { /* a heavier partner chi_2 = chi_1 + coann_dm (eq. 45 of arXiv:1702.00395) */
+        in->nstates = 2;
+        in->g[1] = cg;
+        in->dm[1] = p->v[ZP_COANN_DM];
+        in->a[0][1] = in->a[1][0] = zp_cm3s_to_gevm2(p->v[ZP_SIGMAV_A12]);
+        in->a[1][1] = zp_cm3s_to_gevm2(p->v[ZP_SIGMAV_A22]);
+    }
+    return ZP_OK;
+}
+
+/* Memoised solution for a model: m.Omega_h2 and m.x_f share one solve. */
+static int model_solve(const zp_params *p, int target, zp_relic_result *r, double *sv, zp_status *st)
+{
+    static struct {
+        int valid, rc;
+        zp_params p;
+        zp_relic_result r;
+        double sv;
+        zp_status st;
+    } memo[2];
+    if (memo[target].valid && memcmp(&memo[target].p, p, sizeof *p) == 0) {
+        if (memo[target].rc != ZP_OK && st != NULL)
+            *st = memo[target].st;
+        *r = memo[target].r, *sv = memo[target].sv;
+        return memo[target].rc;
+    }
+    zp_relic_input in;
+    zp_status loc = {ZP_OK, ""};
+    double lambda = 1.0;
+    int rc = zp_relic_input_from_params(p, &in, &loc);
+    memset(r, 0, sizeof *r);
+    if (rc == ZP_OK && target && !(in.a[0][0] > 0))
+        rc = zp_fail(&loc, ZP_EDOM, "sigmav_relic scales the s-wave part of the model, but sigmav_a = 0 cm^3/s");
+    if (rc == ZP_OK)
+        rc = target ? zp_relic_target(&in, p->v[ZP_OMEGA_H2], &lambda, r, &loc)
+                    : zp_relic_solve(&in, r, &loc);
+    *sv = rc == ZP_OK ? p->v[ZP_SIGMAV_A] * lambda : NAN;
+    memo[target].valid = 1, memo[target].rc = rc, memo[target].p = *p;
+    memo[target].r = *r, memo[target].sv = *sv, memo[target].st = loc;
+    if (rc != ZP_OK && st != NULL)
+        *st = loc;
+    return rc;
+}
+
+static int obs_Omega_h2(const zp_params *p, const double *args, double *out, zp_status *st)
+{
+    (void)args;
+    zp_relic_result r;
+    double sv;
+    int rc = model_solve(p, 0, &r, &sv, st);
+    *out = rc == ZP_OK ? r.Omega_h2 : NAN;
+    return rc;
+}
+
+static int obs_x_f(const zp_params *p, const double *args, double *out, zp_status *st)
+{
+    (void)args;
+    zp_relic_result r;
+    double sv;
+    int rc = model_solve(p, 0, &r, &sv, st);
+    *out = rc == ZP_OK ? r.x_f : NAN;
+    return rc;
+}
+
+static int obs_sigmav_relic(const zp_params *p, const double *args, double *out, zp_status *st)
+{
+    (void)args;
+    zp_relic_result r;
+    return model_solve(p, 1, &r, out, st);
+}
+
+#define RELIC_INPUTS "mchi sigmav_a sigmav_b relic_majorana relic_dof coann_g coann_dm sigmav_a12 sigmav_a22 M_Pl s0 rho_crit_h2"
+
+const zp_obs_def zp_obs_relic[] = {
+    {"Omega_h2", "1",
+     "relic abundance Omega h^2 from the Boltzmann equation for the model's annihilation: <sigma v> = sigmav_a + sigmav_b <v^2> (<v^2> = 6/x), Dirac (relic_majorana = 0: <sigma v> of chi chibar, Omega counts both) or Majorana, optional partner state (coann_g > 0) heavier by coann_dm",
+     "Gondolo & Gelmini NPB 360 (1991) 145; Griest & Seckel PRD 43 (1991) 3191; arXiv:1204.3622",
+     RELIC_INPUTS, 0, NULL, obs_Omega_h2},
+    {"x_f", "1", "freeze-out point x_f = m_chi/T_f where Y = (1 + delta) Y_eq, delta = 0.618 (the criterion of arXiv:1204.3622), of the Omega_h2 solution",
+     "arXiv:1204.3622", RELIC_INPUTS, 0, NULL, obs_x_f},
+    {"sigmav_relic", "cm^3/s",
+     "s-wave <sigma v> (in place of sigmav_a; sigmav_a12, sigmav_a22 scaled in proportion, sigmav_b fixed) for which the Boltzmann solution gives Omega_h2_obs",
+     "arXiv:1204.3622; eqs. (32), (45)", RELIC_INPUTS " Omega_h2_obs", 0, NULL, obs_sigmav_relic},
+    {0},
+};
