@@ -366,7 +366,7 @@ int main(void)
     zp_core_init();
     test_limits();
     test_synthetic();
-    const char *env = getenv("ZPRIME_DATA");
+    const char *env = zt_data_dir();
     if (env && *env) {
         zp_data_set_path(env);
         test_tab_vs_adaptive();

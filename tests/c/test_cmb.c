@@ -16,8 +16,8 @@ static void test_missing_data(void)
     ZT_STATUS(zp_cmb_feff("b", 1800, &f, &st), ZP_EDATA, st, "f_eff_ep.dat", "missing f_eff table");
     ZT_STATUS(zp_cmb_energy_fractions("b", 1800, &f, &f, &st), ZP_EDATA, st, "AtProduction_positrons.dat",
               "missing PPPC table");
-    const char *env = getenv("ZPRIME_DATA");
-    zp_data_set_path(env && *env ? env : "../shared/data");
+    const char *env = zt_data_dir();
+    zp_data_set_path(env);
 }
 
 static void test_normalisation(void)

@@ -88,7 +88,7 @@ static void test_errors(void)
 int main(void)
 {
     zp_core_init();
-    const char *env = getenv("ZPRIME_DATA");
+    const char *env = zt_data_dir();
     if (env)
         zp_data_set_path(env);
     test_values();

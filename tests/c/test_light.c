@@ -228,8 +228,8 @@ static void test_detection(void)
 int main(void)
 {
     zp_core_init();
-    const char *env = getenv("ZPRIME_DATA"); /* set by ctest */
-    zp_data_set_path(env && *env ? env : "../shared/data");
+    const char *env = zt_data_dir(); /* set by ctest */
+    zp_data_set_path(env);
     test_spectrum();
     test_relic();
     test_annihilation();

@@ -283,7 +283,7 @@ int main(void)
     snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
     if (system(cmd) != 0)
         return 1;
-    const char *env = getenv("ZPRIME_DATA");
+    const char *env = zt_data_dir();
     if (env && *env) {
         zp_data_set_path(env);
         test_layouts();

@@ -361,7 +361,7 @@ static void test_errors(void)
 int main(void)
 {
     zp_core_init();
-    const char *env = getenv("ZPRIME_DATA");
+    const char *env = zt_data_dir();
     if (env == NULL || *env == '\0') {
         fprintf(stderr, "ZPRIME_DATA is not set: the relic tests need the dof tables\n");
         return 77;

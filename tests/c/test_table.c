@@ -68,7 +68,7 @@ static void test_search_path(void)
     ZT_TRUE(strcmp(zp_data_get_path(), path) == 0, "path round trip");
     ZT_STATUS(zp_data_find("", found, sizeof found, &st), ZP_EINVAL, st, "empty", "empty name");
     /* the shared data directory, when ctest provides it */
-    const char *env = getenv("ZPRIME_DATA");
+    const char *env = zt_data_dir();
     if (env && *env) {
         zp_data_set_path(env);
         st.code = 0;
@@ -116,7 +116,7 @@ int main(void)
     snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
     if (system(cmd) != 0)
         return 1;
-    const char *env = getenv("ZPRIME_DATA");
+    const char *env = zt_data_dir();
     char saved[1024] = "";
     if (env)
         snprintf(saved, sizeof saved, "%s", env);

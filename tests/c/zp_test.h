@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/zp_registry.h"
@@ -23,6 +24,16 @@ static inline double zt_obs(const char *name, const zp_params *p)
     if (i < 0 || zp_obs_eval(i, p, NULL, 0, &v, &st) != ZP_OK)
         return NAN;
     return v;
+}
+
+/* The data directory for tests: $ZPRIME_DATA when set, else the source tree's data/. */
+#ifndef ZPRIME_TEST_DATA
+#define ZPRIME_TEST_DATA "data"
+#endif
+static inline const char *zt_data_dir(void)
+{
+    const char *env = getenv("ZPRIME_DATA");
+    return env && *env ? env : ZPRIME_TEST_DATA;
 }
 
 static int zt_pass = 0, zt_fail = 0;

@@ -545,7 +545,7 @@ static void init_data_path(void)
     char path[4096] = "";
     const char *env = getenv("ZPRIME_DATA");
     size_t n = 0;
-    const char *parts[3] = {env, ZPRIME_DATA_INSTALL, ZPRIME_DATA_DEFAULT};
+    const char *parts[3] = {env, ZPRIME_DATA_DEFAULT, ZPRIME_DATA_INSTALL};
     for (int i = 0; i < 3; i++) {
         if (parts[i] == NULL || parts[i][0] == '\0')
             continue;
