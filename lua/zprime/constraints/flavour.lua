@@ -8,11 +8,13 @@ local TRIDENT = { ratio = 0.82, err = 0.28, nsigma = 1.96 }  -- eq. (27), 95% CL
 return {
   {
     name = "b->s mu mu", observable = "C9_bsmumu", kind = "window", min = -1.12, max = -0.18,
+    shape = "gauss", -- the likelihood: Gaussian with the window as its 3 sigma range (docs/statistics.md)
     cl = "3 sigma", ref = "eq. (13); Descotes-Genon et al. [6]; Table I",
     note = "C9 = -C10 fit window; Table I: 0.00028 <= g_q g_l s c mhat^-2 <= 0.00177",
   },
   {
     name = "b->s nu nu", observable = "R_bsnunu", kind = "upper", max = 5,
+    null = 1, -- the Standard Model (R = 1) is the no-signal point of the half-Gaussian likelihood
     cl = "90% CL", ref = "eq. (21); Buras et al. [40]; BaBar, Belle [38, 39]; Table I",
     note = "Table I prints |0.01041 + x| <~ 0.03711; R <= 5 gives 0.03754 (0.03711 needs R <= 4.90)",
   },
