@@ -250,3 +250,15 @@ describe("zp.profile and zp.plot_contours", function()
     assert_error_matches(function() zp.profile{ model = zp.model{}, over = { a = { 1 }, b = { 1 }, c = { 1 } } } end, "one or two parameters")
   end)
 end)
+
+describe("uncertainty columns in scans", function()
+  it("observe = { \"DeltaM_s±\" } adds DeltaM_s_err = the linear 1 sigma error at each point", function()
+    local r = zp.scan{ model = zp.model{}, over = { thetaD = zp.range(0, 0.01, 3) }, observe = { "DeltaM_s±", "C9_bsmumu+-" } }
+    assert.are.same({ "thetaD", "DeltaM_s", "DeltaM_s_err", "C9_bsmumu", "C9_bsmumu_err" }, r.columns)
+    local m = zp.model{ thetaD = 0.01 }
+    rel_near(r.DeltaM_s_err[3], m:predict("DeltaM_s").sd, 1e-12, "error column")
+    assert.are.equal("ps^-1", r.units.DeltaM_s_err)
+    assert_error_matches(function() zp.scan{ model = zp.model{}, over = { thetaD = { 0 } }, observe = { "DeltaMs±" } } end,
+      "'DeltaMs' is not a registered observable", "did you mean 'DeltaM_s'")
+  end)
+end)

@@ -146,4 +146,8 @@ return function(zp)
 
   require("zprime.stats.predict")(zp)
   require("zprime.stats.fit")(zp)
+  require("zprime.stats.scan_hook").install(zp)
+  zp.document("zp.scan_uncertainties", [[zp.scan{ ..., observe = { "DeltaM_s±" } }  ("DeltaM_s+-" also works)
+  An observe entry "X±" gives two columns: X and X_err, the 1-sigma error of X propagated
+  linearly from the X_err inputs at each point (m:predict(X).sd, same unit as X).]])
 end
