@@ -41,6 +41,16 @@ describe("likelihood of each constraint kind", function()
     r = m:check{ constraints = { c }, quiet = true }[1]
     rel_near(r.chi2, ((C9 - (C9 + 0.3)) / (0.8 / 6)) ^ 2, 1e-9, "Gaussian window")
     assert.are.equal(9, r.chi2_max)
+    -- a fit with asymmetric 1 sigma errors: two-piece Gaussian about central
+    local f = { name = "fit", observable = "C9_bsmumu", kind = "window", shape = "gauss", cl = "1 sigma fit errors",
+                central = C9 + 0.2, min = C9 + 0.2 - 0.1, max = C9 + 0.2 + 0.4 }
+    r = m:check{ constraints = { f }, quiet = true }[1]
+    rel_near(r.chi2, (0.2 / 0.1) ^ 2, 1e-9, "below central: sigma- = 0.1")
+    assert.is_false(r.pass)
+    f.central, f.min, f.max = C9 - 0.2, C9 - 0.2 - 0.1, C9 - 0.2 + 0.4
+    r = m:check{ constraints = { f }, quiet = true }[1]
+    rel_near(r.chi2, (0.2 / 0.4) ^ 2, 1e-9, "above central: sigma+ = 0.4")
+    assert.is_true(r.pass)
   end)
 
   it("constraints with their own likelihood: chi2 = observable, loglike, kind chi2", function()

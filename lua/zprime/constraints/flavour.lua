@@ -3,7 +3,9 @@
 --- overridden inputs); edit them here or with zp.constraint / zp.add_constraint in a script.
 --- Table I's simplified inequalities in x = g_q g_l s c mhat_TeV^-2 follow from these bounds
 --- (zp.table1_coefficients(m) derives them; tests/c/test_flavour.c records the input choices).
-local TRIDENT = { ratio = 0.82, err = 0.28, nsigma = 1.96 }  -- eq. (27), 95% CL two-sided
+-- eq. (27): sigma_exp/sigma_SM = R_trident_exp +- R_trident_exp_err (0.82 +- 0.28), 95% CL two-sided
+local TRIDENT = { ratio = function(m) return m.R_trident_exp end, err = function(m) return m.R_trident_exp_err end,
+                  nsigma = 1.96 }
 
 return {
   {

@@ -8,7 +8,8 @@
 ---   lower   the mirror image (null required, or sigma).
 ---   window  flat top with Gaussian edges: 0 inside [min, max], ((v - edge)/s)^2 outside with
 ---           s = sigma, or (max - min)/(2 z) from a two-sided CL; allowed chi2 = 0 (v inside).
----           shape = "gauss": Gaussian about the middle, s = (max - min)/(2 z), allowed chi2 <= z^2.
+---           shape = "gauss": Gaussian about the middle, s = (max - min)/(2 z), allowed chi2 <= z^2;
+---           with central given, a two-piece Gaussian (s- = (central - min)/z, s+ = (max - central)/z).
 ---   chi2 = "observable" | function(m): the constraint's own chi^2 (e.g. an LHC likelihood);
 ---   loglike = function(m): chi2 = -2 loglike(m).  Allowed: chi2 <= the chi^2_1 quantile of the CL.
 ---   A projected limit (cl "projected ...") is evaluated but marked shape = "projected": it is
@@ -114,6 +115,11 @@ function M.term_raw(c, m, v)
     local cl, s = M.parse_cl(c.cl), val(c.sigma, m)
     if c.shape == "gauss" then
       local z = cl and z_of(cl, false) or 1
+      local c0 = val(c.central, m)
+      if c0 then -- a fit with asymmetric errors: sigma- = (central - min)/z, sigma+ = (max - central)/z
+        s = quad(((v < c0) and (c0 - lo) or (hi - c0)) / z, val(c.theory_err, m))
+        return ((v - c0) / s) ^ 2, z * z, "gauss"
+      end
       s = quad((hi - lo) / (2 * z), val(c.theory_err, m))
       return ((v - 0.5 * (lo + hi)) / s) ^ 2, z * z, "gauss"
     end
