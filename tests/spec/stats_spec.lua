@@ -152,8 +152,9 @@ describe("m:predict", function()
   end)
   it("zp.uncertainties lists the X / X_err pairs", function()
     local names = {}
-    for _, u in ipairs(zp.uncertainties()) do names[u.name] = u.err end
+    for _, u in ipairs(zp.uncertainties()) do names[u.name or u.err] = u.err end
     assert.are.equal("fBs_sqrtB_err", names.fBs_sqrtB); assert.are.equal("Bhat_Bs_err", names.Bhat_Bs)
+    assert.are.equal("Omega_h2_err", names.Omega_h2_obs); assert.are.equal("BR_Z_4l_exp_err", names.BR_Z_4l_exp_err)
     assert.truthy(zp.help_text("zp.uncertainties"):find("VtbVts_err", 1, true))
   end)
 end)

@@ -123,26 +123,39 @@ return function(zp)
   (shape = "gauss": Gaussian about the middle); validity cuts: 0 or a steep wall.
   docs/statistics.md gives every definition.]])
 
-  --- Every parameter X with a companion X_err.
+  --- Every parameter X with a companion X_err (X may also be X_obs: Omega_h2_obs / Omega_h2_err);
+  --- other errors (of a measurement whose central value has another name) come second, name = nil.
   local function uncertainties()
-    local list = {}
+    local list, other = {}, {}
     for _, p in ipairs(core.params()) do
       if p.name:sub(-4) == "_err" then
         local base = p.name:sub(1, -5)
-        local info = core.info(base)
-        if info and info.kind == "parameter" then list[#list + 1] = { name = base, err = p.name, sigma = p.default, unit = p.unit } end
+        local found
+        for _, cand in ipairs({ base, base .. "_obs" }) do
+          local info = core.info(cand)
+          if not found and info and info.kind == "parameter" then found = cand end
+        end
+        local e = { name = found, err = p.name, sigma = p.default, unit = p.unit, doc = p.doc }
+        if found then list[#list + 1] = e else other[#other + 1] = e end
       end
     end
+    for _, e in ipairs(other) do list[#list + 1] = e end
     return list
   end
   zp.stats.uncertainties = uncertainties
   function zp.uncertainties() return uncertainties() end
   local lines = {}
   for _, u in ipairs(uncertainties()) do
-    lines[#lines + 1] = string.format("    %-20s +- %-24s (default %g %s)", u.name, u.err, u.sigma, u.unit == "1" and "" or u.unit)
+    local unit = u.unit == "1" and "" or (" " .. u.unit)
+    if u.name then
+      lines[#lines + 1] = string.format("    %-20s +- %-24s (default %g%s)", u.name, u.err, u.sigma, unit)
+    else
+      lines[#lines + 1] = string.format("    %-20s    %-24s (default %g%s: %s)", "", u.err, u.sigma, unit, u.doc)
+    end
   end
-  zp.document("zp.uncertainties", "zp.uncertainties() -> list of { name, err, sigma, unit }: the inputs with a 1-sigma\n" ..
-    "  error X_err, which m:predict propagates by default:\n" .. table.concat(lines, "\n"))
+  zp.document("zp.uncertainties", "zp.uncertainties() -> list of { name, err, sigma, unit, doc }: every input with a 1-sigma\n" ..
+    "  error X_err (m:predict propagates those that are inputs of the observable), then errors\n" ..
+    "  of measurements used by constraints (name = nil):\n" .. table.concat(lines, "\n"))
 
   require("zprime.stats.predict")(zp)
   require("zprime.stats.fit")(zp)
