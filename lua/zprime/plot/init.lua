@@ -13,7 +13,7 @@ return function(zp)
                    dotted = true, band = true }
   local SPEC_KEYS = { "out", "title", "xlabel", "ylabel", "logx", "logy", "xrange", "yrange",
                       "size", "key", "series", "data", "x", "y", "z", "by", "level", "style",
-                      "label", "color", "grid" }
+                      "label", "color", "grid", "pdf", "labels" }
   local SERIES_KEYS = { "x", "y", "ylow", "yhigh", "label", "style", "color", "width",
                         "hline", "vline", "region", "level" }
 
@@ -155,7 +155,7 @@ return function(zp)
     if ext == "svg" then
       return string.format("set terminal svg size %d,%d enhanced font 'Helvetica,14' background rgb 'white'", w, h)
     elseif ext == "pdf" then
-      return string.format("set terminal pdfcairo size %gin,%gin enhanced font 'Helvetica,10'", w / 100, h / 100)
+      return string.format("set terminal pdfcairo size %gin,%gin enhanced font 'DejaVu Sans,10'", w / 100, h / 100)
     end
     return string.format("set terminal pngcairo size %d,%d enhanced font 'DejaVu Sans,11' background rgb 'white'", w, h)
   end
@@ -167,6 +167,33 @@ return function(zp)
       error("zp.plot: " .. what .. " must be { min, max } with two different finite numbers", 4)
     end
     return "[" .. num(r[1]) .. ":" .. num(r[2]) .. "]"
+  end
+
+  local LABEL_KEYS = { "text", "x", "y", "coords", "color", "align", "rotate", "font" }
+  --- One text label: { text =, x =, y =, coords = "first" | "graph", color =, align =, rotate = }.
+  local function text_label(lab, i)
+    if type(lab) ~= "table" then error("zp.plot: labels[" .. i .. "] must be a table, got " .. type(lab), 4) end
+    check_keys(lab, LABEL_KEYS, "label option")
+    if type(lab.text) ~= "string" or type(lab.x) ~= "number" or type(lab.y) ~= "number" then
+      error("zp.plot: labels[" .. i .. "] needs text (string), x and y (numbers)", 4)
+    end
+    local coords = lab.coords or "first"
+    if coords ~= "first" and coords ~= "graph" then
+      error("zp.plot: labels[" .. i .. "].coords must be 'first' or 'graph', got " .. tostring(coords), 4)
+    end
+    local align = lab.align or "left"
+    if align ~= "left" and align ~= "center" and align ~= "right" then
+      error("zp.plot: labels[" .. i .. "].align must be 'left', 'center' or 'right', got " .. tostring(align), 4)
+    end
+    if lab.rotate ~= nil and type(lab.rotate) ~= "number" then
+      error("zp.plot: labels[" .. i .. "].rotate must be a number (degrees)", 4)
+    end
+    local parts = { "set label " .. q(lab.text), "at", coords, num(lab.x) .. ",", coords, num(lab.y), align }
+    if lab.rotate then parts[#parts + 1] = "rotate by " .. num(lab.rotate) end
+    if lab.color then parts[#parts + 1] = "tc rgb " .. q(lab.color) end
+    if lab.font then parts[#parts + 1] = "font " .. q(lab.font) end
+    parts[#parts + 1] = "front"
+    return table.concat(parts, " ")
   end
 
   local function gnuplot_available(prog)
@@ -245,9 +272,18 @@ return function(zp)
     if yr then L[#L + 1] = "set yrange " .. yr end
     L[#L + 1] = "set key " .. (spec.key or "top right") .. " box opaque samplen 3 width 1"
     for _, p in ipairs(prologue) do L[#L + 1] = p end
+    for i, lab in ipairs(spec.labels or {}) do L[#L + 1] = text_label(lab, i) end
     if #clauses == 0 then clauses[1] = "NaN notitle" end
     L[#L + 1] = "plot " .. table.concat(clauses, ", \\\n     ")
     L[#L + 1] = "unset output"
+    local pdf = spec.pdf and ext ~= "pdf" and (dir == "." and stem .. ".pdf" or dir .. "/" .. stem .. ".pdf")
+    if pdf then
+      -- the same figure for a paper: vector PDF from the same script
+      L[#L + 1] = terminal("pdf", size[1], size[2])
+      L[#L + 1] = "set output " .. q(stem .. ".pdf")
+      L[#L + 1] = "replot"
+      L[#L + 1] = "unset output"
+    end
     local g, gerr = io.open(gp, "w")
     if not g then error("zp.plot: cannot write " .. gp .. ": " .. tostring(gerr), 2) end
     g:write(table.concat(L, "\n"), "\n")
@@ -271,6 +307,7 @@ return function(zp)
     end
     local r = { image = image, dat = dat, gp = gp }
     r[ext] = image
+    if pdf then r.pdf = pdf end
     return setmetatable(r, result_mt)
   end
 
@@ -284,8 +321,10 @@ return function(zp)
   zp.document("zp.plot", [[zp.plot{ out = "out/fig.png", title =, xlabel =, ylabel =, logx =, logy =,
           xrange = {a, b}, yrange = {a, b}, size = {900, 650}, key = "top left", series = {...} }
   Draws a figure with gnuplot and writes out/fig.png (or .svg/.pdf), out/fig.dat (the numbers)
-  and out/fig.gp (the script; re-render with `gnuplot fig.gp` in out/).  Returns
-  { png = path, image = path, dat = path, gp = path }.  Series:
+  and out/fig.gp (the script; re-render with `gnuplot fig.gp` in out/).  pdf = true also writes
+  out/fig.pdf (pdfcairo) from the same script.  labels = { { text =, x =, y =, coords = "first" |
+  "graph", align =, rotate =, color = }, ... } writes text on the plot.  Returns
+  { png = path, image = path, dat = path, gp = path [, pdf = path] }.  Series:
     { x = xs, y = ys, label = "...", style = "lines"|"points"|"linespoints"|"dashed"|"dotted", color = "#rrggbb" }
     { x = xs, ylow = lo, yhigh = hi, style = "band", label = "1 sigma" }
     { hline = y0, label = "SM" }   { vline = x0, label = "trident", style = "dotted" }
