@@ -15,7 +15,7 @@ return function(zp)
                       "size", "key", "series", "data", "x", "y", "z", "by", "level", "style",
                       "label", "color", "grid", "pdf", "labels" }
   local SERIES_KEYS = { "x", "y", "ylow", "yhigh", "label", "style", "color", "width",
-                        "hline", "vline", "region", "level" }
+                        "hline", "vline", "region", "level", "fill" }
 
   zp.gnuplot_program = os.getenv("ZPRIME_GNUPLOT") or "gnuplot"
 
@@ -61,14 +61,34 @@ return function(zp)
   end
 
   --- Data lines and gnuplot plot clauses for one series.
-  local function series_clauses(s, i, nblock, color, datname, prologue)
+  --- The fill style of a band or region: opacity (0..1) or "pattern N" (hatched); a region also
+  --- takes "none" (its outline only, handled by the caller).
+  local function fill_style(s, default)
+    local f = s.fill
+    if f == nil then return "fs transparent solid " .. default .. " noborder" end
+    if type(f) == "number" and f >= 0 and f <= 1 then return "fs transparent solid " .. num(f) .. " noborder" end
+    local n = type(f) == "string" and tonumber(f:match("^pattern (%d)$"))
+    if n then return "fs transparent pattern " .. n .. " noborder" end
+    error("zp.plot: series fill must be an opacity from 0 to 1, 'none' or 'pattern N' (N = 0..9), got " .. tostring(f), 0)
+  end
+
+  --- Is v inside the axis range r (or no range given)?
+  local function in_range(v, r)
+    if type(r) ~= "table" or type(r[1]) ~= "number" or type(r[2]) ~= "number" then return true end
+    return v >= math.min(r[1], r[2]) and v <= math.max(r[1], r[2])
+  end
+
+  local function series_clauses(s, i, nblock, color, datname, prologue, spec)
     local style = s.style or "lines"
     local title = s.label and ("title " .. q(s.label)) or "notitle"
     local lw = s.width or 2
     local lc = "lc rgb " .. q(color)
     if s.hline or s.vline then
       local dt = (style == "dotted") and "dt 3" or (style == "dashed" or s.style == nil) and "dt 2" or "dt 1"
-      if s.hline then
+      -- a line outside the axis range is not drawn (gnuplot does not clip arrows)
+      if s.hline and not in_range(s.hline, spec.yrange) or s.vline and not in_range(s.vline, spec.xrange) then
+        return nil, {}
+      elseif s.hline then
         prologue[#prologue + 1] = string.format("set arrow from graph 0, first %s to graph 1, first %s nohead %s lw %g %s front",
           num(s.hline), num(s.hline), lc, lw, dt)
       else
@@ -83,9 +103,12 @@ return function(zp)
     if s.region then
       local rows, lines = region.polygons(s.region, s.level or 0)
       local src = q(datname)
+      if s.fill == "none" then -- outline only
+        return { rows, lines }, { string.format("%s index %d using 1:2 with lines %s lw %g %s", src, nblock + 1, lc, lw, title) }
+      end
       return { rows, lines }, {
-        string.format("%s index %d using 1:2 with filledcurves closed fs transparent solid 0.35 noborder %s %s",
-          src, nblock, lc, title),
+        string.format("%s index %d using 1:2 with filledcurves closed %s %s %s",
+          src, nblock, fill_style(s, "0.35"), lc, title),
         string.format("%s index %d using 1:2 with lines %s lw %g notitle", src, nblock + 1, lc, lw),
       }
     end
@@ -94,7 +117,7 @@ return function(zp)
     if style == "band" then
       check_array(s.x, "x"); check_array(s.ylow, "ylow", #s.x); check_array(s.yhigh, "yhigh", #s.x)
       for k = 1, #s.x do rows[k] = num(s.x[k]) .. " " .. num(s.ylow[k]) .. " " .. num(s.yhigh[k]) end
-      clause = string.format("using 1:2:3 with filledcurves fs transparent solid 0.3 noborder %s %s", lc, title)
+      clause = string.format("using 1:2:3 with filledcurves %s %s %s", fill_style(s, "0.3"), lc, title)
     else
       check_array(s.x, "x"); check_array(s.y, "y", #s.x)
       for k = 1, #s.x do rows[k] = num(s.x[k]) .. " " .. num(s.y[k]) end
@@ -251,7 +274,7 @@ return function(zp)
     local prologue, clauses, nblock = {}, {}, 0
     for i, s in ipairs(series) do
       local color = s.color or PALETTE[(i - 1) % #PALETTE + 1]
-      local ok, blocks, cl = pcall(series_clauses, s, i, nblock, color, datname, prologue)
+      local ok, blocks, cl = pcall(series_clauses, s, i, nblock, color, datname, prologue, spec)
       if not ok then f:close(); error(blocks, 2) end
       for _, rows in ipairs(blocks or {}) do write_block(f, nblock, s, rows); nblock = nblock + 1 end
       for _, c in ipairs(cl) do clauses[#clauses + 1] = c end
