@@ -228,6 +228,21 @@ describe("zp.fit", function()
   end)
 end)
 
+describe("interrupts", function()
+  it("Ctrl-C inside the likelihood ends zp.fit and zp.profile (no further starts or points)", function()
+    local calls = 0
+    local c = { { name = "i", observable = function(mm) return mm.gq end, unit = "1", kind = "chi2", cl = "1 sigma",
+                  chi2 = function(mm) calls = calls + 1; if calls > 5 then error("interrupted!") end; return (mm.gq - 0.3) ^ 2 end } }
+    assert_error_matches(function() zp.fit{ model = zp.model{}, free = { gq = { 0, 1 } }, constraints = c, starts = 5 } end, "interrupted!")
+    local n = calls
+    assert.is_true(n <= 7, "calls after the interrupt: " .. n)
+    calls = 0
+    assert_error_matches(function() zp.profile{ model = zp.model{}, free = { gq = { 0, 1 } }, constraints = c, over = { gq = zp.range(0, 1, 50) }, refit = false } end,
+      "interrupted!")
+    assert.is_true(calls <= 7)
+  end)
+end)
+
 describe("zp.profile and zp.plot_contours", function()
   it("1-D profile of a quadratic chi2: the dchi2 = 1 interval equals the fit's sigma to 1 %", function()
     local prof = zp.profile{ model = zp.model{}, free = { gq = { 0.01, 1 }, thetaD = { -0.05, 0.05 } }, constraints = toy(0.42, 0.013),

@@ -114,7 +114,7 @@ return function(zp)
     local last_err
     local function chi2(x)
       local okb, m = pcall(build, x)
-      if not okb then last_err = tostring(m); return 0 / 0 end
+      if not okb then last_err = tostring(zp.stats.pass_interrupt(m)); return 0 / 0 end
       local t, e = zp.stats.total(list, m)
       if not t then last_err = e; return 0 / 0 end
       return t
@@ -191,6 +191,7 @@ return function(zp)
     local best, starts, first_err = nil, {}, nil
     for j, x0 in ipairs(pts) do
       local ok, r = minimize(P, x0, spec)
+      if not ok then zp.stats.pass_interrupt(r) end -- Ctrl-C ends the fit, not just this start
       if ok then
         starts[j] = { start = x0, x = r.x, chi2 = r.chi2, ok = true }
         if not best or r.chi2 < best.chi2 then best = r end
@@ -296,6 +297,7 @@ return function(zp)
           local ok, r = pcall(core.fit_minimize, { lo = sub.lo, hi = sub.hi, start = sub.start, method = "simplex",
             max_iter = spec.max_iter, tol = spec.tol,
             chi2 = function(y) for j, i in ipairs(others) do x[i] = y[j] end; return P.chi2(x) end })
+          if not ok then zp.stats.pass_interrupt(r) end
           if ok then
             for j, i in ipairs(others) do x[i] = r.x[j] end
             chi2 = r.chi2

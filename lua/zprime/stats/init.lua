@@ -45,13 +45,20 @@ return function(zp)
   end
   zp.stats.value_of = value_of
 
+  --- Errors caught by the statistics code are data (a failing point), except Ctrl-C.
+  local function pass_interrupt(e)
+    if type(e) == "string" and e:find("interrupted!", 1, true) then error(e, 0) end
+    return e
+  end
+  zp.stats.pass_interrupt = pass_interrupt
+
   --- chi2 of the list at m: total, or nil and the message of the first failing term.
   function zp.stats.total(list, m)
     local t = 0
     for i = 1, #list do
       local c = list[i]
       local ok, x, _, shape = pcall(function() return lik.term(c, m, value_of(c, m)) end)
-      if not ok then return nil, c.name .. ": " .. tostring(x):gsub("^.-:%d+: ", "") end
+      if not ok then return nil, c.name .. ": " .. tostring(pass_interrupt(x)):gsub("^.-:%d+: ", "") end
       if x ~= x then return nil, c.name .. ": chi2 is NaN" end
       if shape ~= "projected" then t = t + x end
     end
@@ -64,7 +71,7 @@ return function(zp)
     for i = 1, #list do
       local c = list[i]
       local ok, x, _, shape = pcall(function() return lik.term(c, m, value_of(c, m)) end)
-      if not ok or x ~= x then return nil, c.name .. ": " .. tostring(x):gsub("^.-:%d+: ", "") end
+      if not ok or x ~= x then return nil, c.name .. ": " .. tostring(pass_interrupt(x)):gsub("^.-:%d+: ", "") end
       r[i] = shape == "projected" and 0 or math.sqrt(x)
     end
     return r
