@@ -221,6 +221,9 @@ describe("zp.fit", function()
     assert_error_matches(function() zp.fit{ model = zp.model{}, free = { gq = { 0, 1 } }, start = { gq = 2 } } end, "outside free.gq")
     assert_error_matches(function() zp.fit{ model = zp.model{}, free = { gq = { 0, 1 } }, colour = 1 } end, "unknown option 'colour'")
     assert_error_matches(function() zp.fit{ free = { gq = { 0, 1 } } } end, "needs model = m or variant")
+    assert_error_matches(function() zp.fit{ model = zp.model{}, free = { gq = { 0, 1 } }, max_iter = 0 / 0 } end, "max_iter")
+    assert_error_matches(function() zp.fit{ model = zp.model{}, free = { gq = { 0, 1 } }, tol = -1 } end, "tol = -1 must be positive")
+    assert_error_matches(function() zp.fit{ model = zp.model{}, free = { gq = { 0, 1 } }, starts = 2, seed = 0.5 } end, "seed must be a whole number")
     local wall = { { name = "c", observable = function(mm) return mm.gq end, unit = "1", kind = "chi2", cl = "1 sigma",
                      chi2 = function(mm) return mm.gq > 0.5 and math.huge or mm.gq end } }
     assert_error_matches(function() zp.fit{ model = zp.model{}, free = { gq = { 0, 1 } }, constraints = wall, start = { gq = 0.9 } } end,

@@ -157,7 +157,11 @@ return function(zp)
     if math.type(extra) ~= "integer" and not (type(extra) == "number" and extra == math.floor(extra)) or extra < 0 or extra > 1000 then
       fail(fname, "starts must be a whole number of extra random starts from 0 to 1000, got " .. tostring(extra))
     end
-    local r = rng(spec.seed or 1)
+    local seed = spec.seed or 1
+    if math.tointeger(seed) == nil or seed < 0 then
+      fail(fname, "seed must be a whole number >= 0, got " .. tostring(seed))
+    end
+    local r = rng(seed)
     for _ = 1, extra do
       local x = {}
       for i = 1, #P.names do x[i] = P.lo[i] + (P.hi[i] - P.lo[i]) * r() end

@@ -145,7 +145,10 @@ static int l_fit_minimize(lua_State *L)
     if (pb.method < 0)
         return luaL_error(L, "core.fit_minimize: unknown method '%s' (expected simplex, bfgs or lm)", m);
     lua_pop(L, 1);
-    pb.max_iter = (int)lzp_optnum(L, 1, "core.fit_minimize", "max_iter", pb.method == ZP_FIT_LM ? 200 : 2000, "");
+    double max_iter = lzp_optnum(L, 1, "core.fit_minimize", "max_iter", pb.method == ZP_FIT_LM ? 200 : 2000, "");
+    if (!(max_iter >= 1 && max_iter <= 1e8) || max_iter != floor(max_iter))
+        return luaL_error(L, "core.fit_minimize: max_iter = %f; expected a whole number from 1 to 1e8", max_iter);
+    pb.max_iter = (int)max_iter;
     pb.tol = lzp_optnum(L, 1, "core.fit_minimize", "tol", pb.method == ZP_FIT_BFGS ? 1e-4 : 1e-6, "");
     if (pb.method == ZP_FIT_LM) {
         lua_getfield(L, 1, "resid");
