@@ -65,6 +65,12 @@ describe("likelihood of each constraint kind", function()
     r = m:check{ constraints = { byname }, quiet = true }[1]
     assert.are.equal(0.5, r.chi2); assert.is_true(r.pass)
     assert.is_true(zp.constraint_tester(byname)(m, 0))
+    -- an observable named *_chi2 is its own chi^2; an upper bound of +inf means "none here"
+    local lik = require "zprime.stats.likelihood"
+    local x, thr, shape = lik.term({ name = "a", observable = "LHC_x_chi2", kind = "upper", max = 3.84, cl = "95% CL" }, m, 2.5)
+    assert.are.equal(2.5, x); rel_near(thr, 3.841458820694124, 1e-9, "95% threshold"); assert.are.equal("own", shape)
+    x, thr, shape = lik.term({ name = "a", observable = "LHC_x_chi2", kind = "upper", max = math.huge, cl = "95% CL" }, m, 7)
+    assert.are.equal(0, x); assert.are.equal("none here", shape)
     assert.is_false(zp.constraint_tester(own)(m, 0))
   end)
 

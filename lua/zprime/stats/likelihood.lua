@@ -10,7 +10,8 @@
 ---           s = sigma, or (max - min)/(2 z) from a two-sided CL; allowed chi2 = 0 (v inside).
 ---           shape = "gauss": Gaussian about the middle, s = (max - min)/(2 z), allowed chi2 <= z^2;
 ---           with central given, a two-piece Gaussian (s- = (central - min)/z, s+ = (max - central)/z).
----   chi2 = "observable" | function(m): the constraint's own chi^2 (e.g. an LHC likelihood);
+---   chi2 = "observable" | function(m): the constraint's own chi^2 (e.g. an LHC likelihood); an
+---   observable whose name ends in _chi2 (LHC_dimuon_chi2) is read as a chi^2 without the field;
 ---   loglike = function(m): chi2 = -2 loglike(m).  Allowed: chi2 <= the chi^2_1 quantile of the CL.
 ---   A projected limit (cl "projected ...") is evaluated but marked shape = "projected": it is
 ---   not data, so totals and fits leave it out.
@@ -93,6 +94,15 @@ end
 
 --- term without the projection rule.
 function M.term_raw(c, m, v)
+  -- a limit that does not apply at this point ("none here") contributes nothing
+  if (c.kind == "upper" and val(c.max, m) == math.huge) or (c.kind == "lower" and val(c.min, m) == -math.huge) then
+    return 0, 0, "none here"
+  end
+  -- an observable named *_chi2 (e.g. LHC_dimuon_chi2) is its own chi^2
+  if c.chi2 == nil and c.loglike == nil and type(c.observable) == "string" and c.observable:match("_chi2$") then
+    local cl = M.parse_cl(c.cl) or { p = 0.95 }
+    return v, threshold_of(cl), "own"
+  end
   if c.chi2 ~= nil or c.loglike ~= nil then
     local x
     if c.loglike ~= nil then x = -2 * val(c.loglike, m)
