@@ -52,7 +52,7 @@ if nlhc == 0 then
     if tag:find("lhc", 1, true) or tag:find("collider", 1, true) then names[#names + 1] = c.name end
   end
 end
-local FREE = { mZp = { 200, 3000 }, gq = { 0.02, 3 }, thetaD = { 1e-5, 0.05 } }
+local FREE = { mZp = { 230, 3000 }, gq = { 0.02, 3 }, thetaD = { 1e-5, 0.05 } }
 local fit = zp.fit{ variant = heavy, free = FREE, constraints = names, start = { mZp = 600, gq = 0.3, thetaD = 0.004 },
                     starts = 6, seed = 1 }
 print(string.format("combined heavy Z' fit (n_q = %d, m_chi = %g GeV, g_chi from Omega h^2 = %.4f, <sigma v> = %.3e cm^3/s)",

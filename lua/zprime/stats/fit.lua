@@ -105,11 +105,15 @@ return function(zp)
     local oks, list = pcall(zp.select_constraints, m0, spec.constraints == nil and true or spec.constraints)
     if not oks then fail(fname, tostring(list):gsub("^.-:%d+: ", "")) end
     if #list == 0 then fail(fname, "no constraint applies; give constraints = { ... }") end
-    local nstat = 0
-    for _, c in ipairs(list) do
-      local okv, v = pcall(zp.stats.value_of, c, m0)
-      local ok, _, _, shape = pcall(zp.stats.likelihood.term, c, m0, okv and v or 0)
-      if not ok or (shape ~= "cut" and shape ~= "none here" and shape ~= "projected") then nstat = nstat + 1 end
+    --- statistical terms at m (not cuts, projections or limits that do not apply there)
+    local function nstat(m)
+      local k = 0
+      for _, c in ipairs(list) do
+        local okv, v = pcall(zp.stats.value_of, c, m)
+        local ok, _, _, shape = pcall(zp.stats.likelihood.term, c, m, okv and v or 0)
+        if not ok or (shape ~= "cut" and shape ~= "none here" and shape ~= "projected") then k = k + 1 end
+      end
+      return k
     end
     local last_err
     local function chi2(x)
@@ -209,7 +213,8 @@ return function(zp)
     if not best then error("zp.fit: " .. first_err, 2) end
     local res = { method = P.method, names = P.names, best = {}, sigma = {}, at_bound = {}, starts = starts,
                   chi2_min = best.chi2, x = best.x, nfev = best.nfev }
-    res.ndof = P.nstat - #P.names
+    res.model = P.build(best.x)
+    res.ndof = P.nstat(res.model) - #P.names
     res.pvalue = res.ndof >= 1 and core.stats_pvalue(math.max(best.chi2, 0), res.ndof) or 0 / 0
     for i, n in ipairs(P.names) do
       res.best[n] = best.x[i]
@@ -226,7 +231,6 @@ return function(zp)
         res.sigma[a] = math.sqrt(best.cov[i][i])
       end
     end
-    res.model = P.build(best.x)
     res.constraints = P.list
     return setmetatable(res, fit_mt)
   end
@@ -236,7 +240,7 @@ return function(zp)
   Minimises the total chi^2 of the constraints (m:chi2) over the free parameters inside their
   boxes with GSL (gsl_multimin nmsimplex2 / vector_bfgs2, gsl_multifit_nlinear trust-region LM),
   from the start point(s) plus `starts` random ones; keeps the lowest minimum.
-  fit: best = { name = value }, chi2_min, ndof (statistical terms - free parameters), pvalue,
+  fit: best = { name = value }, chi2_min, ndof (statistical terms at the best fit - free parameters), pvalue,
   cov / corr / sigma (covariance 2 H^-1 from the Hessian), at_bound, model (the fitted model),
   starts (every start with its result or error).  Non-convergence is an error naming the method.]])
 
