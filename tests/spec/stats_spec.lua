@@ -74,6 +74,12 @@ describe("likelihood of each constraint kind", function()
     assert.is_false(zp.constraint_tester(own)(m, 0))
   end)
 
+  it("a bound with sigma but no CL: chi2 = pull^2 beyond the bound", function()
+    local c = { name = "up", observable = "C9_bsmumu", kind = "upper", max = 2 * C9, sigma = 0.5 }
+    local r = m:check{ constraints = { c }, quiet = true }[1]
+    rel_near(r.chi2, r.pull ^ 2, 1e-12, "pull^2"); assert.are.equal(0, r.chi2_max); assert.is_false(r.pass)
+  end)
+
   it("hard cuts (no statistical CL) are 0 inside and a steep wall outside", function()
     local c = { name = "cut", observable = "C9_bsmumu", kind = "lower", min = C9 + 1, cl = "validity" }
     local r = m:check{ constraints = { c }, quiet = true }[1]

@@ -4,7 +4,8 @@
 ---   band    Gaussian:  chi2 = ((v - central)/s)^2, s^2 = sigma^2 + theory_err^2; allowed chi2 <= nsigma^2
 ---   upper   half-Gaussian from the CL: s = (max - null)/z (z one-sided, 1.2816 at 90 %, 1.6449 at
 ---           95 %; null = the no-signal value, default 0), chi2 = ((v - null)/s)^2 above null, 0 below;
----           allowed chi2 <= z^2, i.e. v <= max.  A given sigma replaces s (null = max - z sigma).
+---           allowed chi2 <= z^2, i.e. v <= max.  A given sigma replaces s (null = max - z sigma;
+---           without a CL, z = 0: chi2 = pull^2 beyond the bound, the pull column of m:check).
 ---   lower   the mirror image (null required, or sigma).
 ---   window  flat top with Gaussian edges: 0 inside [min, max], ((v - edge)/s)^2 outside with
 ---           s = sigma, or (max - min)/(2 z) from a two-sided CL; allowed chi2 = 0 (v inside).
@@ -69,6 +70,7 @@ local function one_sided(c, m, v, bound, sign)
   if bound == sign * math.huge then return 0, 0, "none here" end
   local cl = M.parse_cl(c.cl)
   local s, null = val(c.sigma, m), val(c.null, m)
+  if not cl and s and s > 0 then cl = { z = 0 } end -- a bound with a Gaussian error: chi2 = pull^2 beyond it
   if not cl or (s == nil and null == nil and sign < 0) then return cut(sign * (bound - v) >= 0, v, bound) end
   local z = z_of(cl, true)
   if s and s > 0 then
