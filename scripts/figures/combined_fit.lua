@@ -5,13 +5,16 @@
 -- with n_q = g_q/g_l fixed and g_chi from the relic condition (the <sigma v> whose Boltzmann
 -- solution gives Omega_h2_obs, zp.relic_target).  Reports the best fit, chi2_min, ndof, p-value
 -- and the 68 % / 95 % profile-likelihood intervals of each parameter (Delta chi^2 < 1, 3.84).
--- Usage: zprime scripts/figures/combined_fit.lua [outdir] [npoints] [dd]
+-- Usage: zprime scripts/figures/combined_fit.lua [outdir] [npoints] [dd] [n2d]
 --   npoints: profile grid per parameter (default 25); dd: direct-detection limit, "LUX 2016 SI"
---   (the paper's era, default) or "XENON1T 2018 SI".  Writes combined_fit_<param>.csv.
+--   (the paper's era, default) or "XENON1T 2018 SI"; n2d > 0: also the 2-D profile over
+--   (m_Z', g_q) on an n2d x n2d grid with theta_D re-fitted, drawn as 1/2/3 sigma contours.
+--   Writes combined_fit_<param>.csv (and combined_fit_mZp_gq.csv/.png).
 local zp = zp or require "zprime"
 local outdir = (arg and arg[1]) or "out"
 local npts = tonumber(arg and arg[2]) or 25
 local dd = (arg and arg[3]) or "LUX 2016 SI"
+local n2d = tonumber(arg and arg[4]) or 0
 os.execute("mkdir -p '" .. outdir:gsub("'", "'\\''") .. "'")
 
 local NQ, MCHI = 2, 70
@@ -91,3 +94,15 @@ for _, p in ipairs({ "mZp", "gq", "thetaD" }) do
     l2 and string.format("%.4g", l2) or "-", h2 and string.format("%.4g", h2) or "-", grid[1], grid[#grid]))
 end
 print("wrote " .. outdir .. "/combined_fit_{mZp,gq,thetaD}.csv")
+
+if n2d > 0 then
+  local prof = zp.profile{ variant = heavy, free = FREE, constraints = names,
+                           over = { mZp = zp.range(FREE.mZp[1], 1500, n2d), gq = zp.logrange(0.03, 2, n2d) },
+                           start = { mZp = fit.best.mZp, gq = fit.best.gq, thetaD = fit.best.thetaD },
+                           out = outdir .. "/combined_fit_mZp_gq.csv" }
+  local png = zp.plot_contours{ data = prof, x = "mZp", y = "gq", logy = true, out = outdir .. "/combined_fit_mZp_gq.png",
+    title = "heavy Z' + Dirac {/Symbol c}: combined {/Symbol D}{/Symbol c}^2 ({/Symbol q}_D re-fitted, g_{/Symbol c} from {/Symbol W}h^2)",
+    xlabel = "m_{Z'} [GeV]", ylabel = "g_q",
+    series = { { x = { fit.best.mZp }, y = { fit.best.gq }, style = "points", color = "#d62728", label = "best fit" } } }
+  print("wrote " .. outdir .. "/combined_fit_mZp_gq.csv and " .. tostring(png and png.png or outdir .. "/combined_fit_mZp_gq.png"))
+end
