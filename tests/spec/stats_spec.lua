@@ -299,6 +299,9 @@ describe("uncertainty columns in scans", function()
     local m = zp.model{ thetaD = 0.01 }
     rel_near(r.DeltaM_s_err[3], m:predict("DeltaM_s").sd, 1e-12, "error column")
     assert.are.equal("ps^-1", r.units.DeltaM_s_err)
+    local c = zp.scan{ model = zp.model{}, over = { thetaD = zp.range(0, 0.01, 3) }, chi2 = { "B_s mixing", "nu trident" } }
+    rel_near(c.chi2[2], zp.model{ thetaD = 0.005 }:chi2{ constraints = { "B_s mixing", "nu trident" } }.total, 1e-12, "chi2 column")
+    assert_error_matches(function() zp.scan{ model = zp.model{}, over = { thetaD = { 0 } }, chi2 = { "nope" } } end, "no constraint named 'nope'")
     assert_error_matches(function() zp.scan{ model = zp.model{}, over = { thetaD = { 0 } }, observe = { "DeltaMs±" } } end,
       "'DeltaMs' is not a registered observable", "did you mean 'DeltaM_s'")
   end)

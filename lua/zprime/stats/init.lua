@@ -167,7 +167,9 @@ return function(zp)
   require("zprime.stats.predict")(zp)
   require("zprime.stats.fit")(zp)
   require("zprime.stats.scan_hook").install(zp)
-  zp.document("zp.scan_uncertainties", [[zp.scan{ ..., observe = { "DeltaM_s±" } }  ("DeltaM_s+-" also works)
-  An observe entry "X±" gives two columns: X and X_err, the 1-sigma error of X propagated
-  linearly from the X_err inputs at each point (m:predict(X).sd, same unit as X).]])
+  zp.document("zp.scan_uncertainties", [[zp.scan{ ..., observe = { "DeltaM_s±" }, chi2 = true | { names } }
+  An observe entry "X±" ("X+-" also works) gives two columns: X and X_err, the 1-sigma error of
+  X propagated linearly from the X_err inputs at each point (m:predict(X).sd, same unit as X).
+  chi2 = true (the model's constraints) or a list of constraint names adds a column chi2, the
+  total chi^2 at each point (as m:chi2; subtract its minimum for a Delta chi^2 map).]])
 end
