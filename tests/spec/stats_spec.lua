@@ -302,6 +302,12 @@ describe("uncertainty columns in scans", function()
     local c = zp.scan{ model = zp.model{}, over = { thetaD = zp.range(0, 0.01, 3) }, chi2 = { "B_s mixing", "nu trident" } }
     rel_near(c.chi2[2], zp.model{ thetaD = 0.005 }:chi2{ constraints = { "B_s mixing", "nu trident" } }.total, 1e-12, "chi2 column")
     assert_error_matches(function() zp.scan{ model = zp.model{}, over = { thetaD = { 0 } }, chi2 = { "nope" } } end, "no constraint named 'nope'")
+    if os.execute("command -v gnuplot >/dev/null 2>&1") == true then
+      local dir = tmpdir()
+      local g = zp.scan{ model = zp.model{}, over = { thetaD = zp.range(0, 0.02, 6), gq = zp.range(0.1, 1, 6) }, chi2 = { "B_s mixing" } }
+      zp.plot_contours{ data = g, x = "thetaD", y = "gq", out = dir .. "/s.png" }
+      assert.truthy(io.open(dir .. "/s.png"))
+    end
     assert_error_matches(function() zp.scan{ model = zp.model{}, over = { thetaD = { 0 } }, observe = { "DeltaMs±" } } end,
       "'DeltaMs' is not a registered observable", "did you mean 'DeltaM_s'")
   end)

@@ -21,7 +21,8 @@ return function(zp)
     local res = spec.data
     if type(res) ~= "table" then error("zp.plot_contours: data must be a profile (zp.profile) or a table with columns", 2) end
     local axes = res.axes or {}
-    local xn, yn, zn = spec.x or axes[1], spec.y or axes[2], spec.z or "dchi2"
+    local zn = spec.z or (type(res.dchi2) == "table" and "dchi2" or "chi2")
+    local xn, yn = spec.x or axes[1], spec.y or axes[2]
     if type(xn) ~= "string" or type(yn) ~= "string" then
       error("zp.plot_contours: needs x and y column names (a 2-D profile gives them)", 2)
     end
@@ -35,7 +36,12 @@ return function(zp)
     if ndim ~= 1 and ndim ~= 2 then error("zp.plot_contours: ndim must be 1 or 2, got " .. tostring(ndim), 2) end
     -- grid of -dchi2, so that "z >= level" is the inside of each region
     local neg = { columns = { xn, yn, "neg" }, [xn] = res[xn], [yn] = res[yn], neg = {} }
-    for i, v in ipairs(res[zn]) do neg.neg[i] = (type(v) == "number" and v == v) and -v or -math.huge end
+    local zmin = 0 -- a dchi2 column is used as it is; any other column is taken from its minimum
+    if zn ~= "dchi2" then
+      zmin = math.huge
+      for _, v in ipairs(res[zn]) do if type(v) == "number" and v < zmin then zmin = v end end
+    end
+    for i, v in ipairs(res[zn]) do neg.neg[i] = (type(v) == "number" and v == v) and (zmin - v) or -math.huge end
     local grid = pdata.series_from_data({ data = neg, x = xn, y = yn, z = "neg" })[1].region
     local series = {}
     for k = #sigmas, 1, -1 do
@@ -50,9 +56,10 @@ return function(zp)
                     ylabel = spec.ylabel or pdata.esc(yn), logx = spec.logx, logy = spec.logy, size = spec.size,
                     key = spec.key }
   end
-  zp.document("zp.plot_contours", [[zp.plot_contours{ data = profile, x =, y =, z = "dchi2", sigmas = { 1, 2, 3 },
+  zp.document("zp.plot_contours", [[zp.plot_contours{ data = profile, x =, y =, z = "dchi2" | "chi2", sigmas = { 1, 2, 3 },
                     ndim = 2, out = "c.png", series = { extra zp.plot series }, title, xlabel, ... }
   Draws the 1/2/3 sigma regions of a Delta chi^2 grid (zp.profile over two parameters, or any
-  table with x, y and dchi2 columns): filled where dchi2 < the chi^2 quantile of ndim parameters
+  table with x and y columns and a dchi2 column, or a chi2 column such as zp.scan{ chi2 = true }
+  gives, taken from its minimum): filled where dchi2 < the chi^2 quantile of ndim parameters
   (2.30, 6.18, 11.83 for ndim = 2), with the contour lines; extra series are drawn on top.]])
 end
