@@ -7,3 +7,7 @@ set_tests_properties(fig2_chi2 PROPERTIES ENVIRONMENT "${ZP_TEST_ENV}" TIMEOUT 1
 add_test(NAME combined_fit COMMAND zprime ${CMAKE_SOURCE_DIR}/scripts/figures/combined_fit.lua ${CMAKE_BINARY_DIR}/out 5)
 set_tests_properties(combined_fit PROPERTIES ENVIRONMENT "${ZP_TEST_ENV}" TIMEOUT 300
   PASS_REGULAR_EXPRESSION "best fit \\(simplex, 7 starts\\): chi2_min = [0-9.]+, ndof = [0-9]+.*thetaD +68%: \\[")
+# The statistics benchmark runs and reports its three figures (timings are not asserted).
+add_test(NAME bench_stats COMMAND zprime ${CMAKE_SOURCE_DIR}/scripts/bench/stats.lua)
+set_tests_properties(bench_stats PROPERTIES ENVIRONMENT "${ZP_TEST_ENV}" TIMEOUT 120
+  PASS_REGULAR_EXPRESSION "fit_flavour_2par_ms [0-9.]+.*predict_mc_1e4_ms [0-9.]+.*dchi2_map_200x200_s [0-9.]+")
