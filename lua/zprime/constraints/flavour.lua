@@ -29,6 +29,7 @@ return {
   },
   {
     name = "B_s mixing (LO QCD)", observable = "DeltaM_s_qcd", kind = "band",
+    in_total = false, -- the same measurement as "B_s mixing": shown, not summed into m:chi2 totals
     central = function(m) return m.DeltaM_s_exp end,
     sigma = function(m) return m.DeltaM_s_SM_err end, nsigma = 1,
     cl = "1 sigma theory", ref = "eq. (17) with C_VLL run from m_Z' to m_b; Buras hep-ph/9806471",

@@ -111,7 +111,9 @@ return function(zp)
       for _, c in ipairs(list) do
         local okv, v = pcall(zp.stats.value_of, c, m)
         local ok, _, _, shape = pcall(zp.stats.likelihood.term, c, m, okv and v or 0)
-        if not ok or (shape ~= "cut" and shape ~= "none here" and shape ~= "projected") then k = k + 1 end
+        if not ok or (shape ~= "cut" and shape ~= "none here" and shape ~= "projected" and shape ~= "not summed") then
+          k = k + 1
+        end
       end
       return k
     end

@@ -7,7 +7,8 @@ return function(zp)
   zp.stats = { likelihood = lik }
 
   -- constraint fields this module reads (see zprime.stats.likelihood)
-  for _, f in ipairs({ "null", "theory_err", "shape", "chi2", "loglike" }) do zp.constraint_fields[f] = true end
+  for _, f in ipairs({ "null", "theory_err", "shape", "chi2", "loglike", "in_total" }) do zp.constraint_fields[f] = true end
+  local SKIP = { projected = true, ["not summed"] = true } -- shown, never summed
   zp.constraint_kinds.chi2 = {}
 
   --- Adds chi2, chi2_max (the allowed chi^2 at the stated CL) and shape to a check row.
@@ -25,7 +26,7 @@ return function(zp)
 
   function zp.stats_dchi2_text(r)
     if r.chi2 == nil or r.shape == "none here" then return "" end
-    if r.shape == "projected" then return string.format("(%.3g, projected)", r.chi2) end
+    if SKIP[r.shape] then return string.format("(%.3g, %s)", r.chi2, r.shape) end
     if r.shape == "cut" then return r.pass and "cut" or string.format("cut (%.3g)", r.chi2) end
     return string.format("%.3g (max %.3g)", r.chi2, r.chi2_max)
   end
@@ -60,7 +61,7 @@ return function(zp)
       local ok, x, _, shape = pcall(function() return lik.term(c, m, value_of(c, m)) end)
       if not ok then return nil, c.name .. ": " .. tostring(pass_interrupt(x)):gsub("^.-:%d+: ", "") end
       if x ~= x then return nil, c.name .. ": chi2 is NaN" end
-      if shape ~= "projected" then t = t + x end
+      if not SKIP[shape] then t = t + x end
     end
     return t
   end
@@ -72,7 +73,7 @@ return function(zp)
       local c = list[i]
       local ok, x, _, shape = pcall(function() return lik.term(c, m, value_of(c, m)) end)
       if not ok or x ~= x then return nil, c.name .. ": " .. tostring(pass_interrupt(x)):gsub("^.-:%d+: ", "") end
-      r[i] = shape == "projected" and 0 or math.sqrt(x)
+      r[i] = SKIP[shape] and 0 or math.sqrt(x)
     end
     return r
   end
@@ -114,7 +115,7 @@ return function(zp)
       res.terms[#res.terms + 1] = t
       if r.error then
         res.total = 0 / 0
-      elseif r.chi2 and r.shape ~= "projected" then
+      elseif r.chi2 and not SKIP[r.shape] then
         res.total = res.total + r.chi2
         res.by_name[r.name] = r.chi2
         if r.shape ~= "cut" and r.shape ~= "none here" then res.n = res.n + 1 end

@@ -15,7 +15,8 @@
 ---   observable whose name ends in _chi2 (LHC_dimuon_chi2) is read as a chi^2 without the field;
 ---   loglike = function(m): chi2 = -2 loglike(m).  Allowed: chi2 <= the chi^2_1 quantile of the CL.
 ---   A projected limit (cl "projected ...") is evaluated but marked shape = "projected": it is
----   not data, so totals and fits leave it out.
+---   not data, so totals and fits leave it out.  in_total = false (a second reading of the same
+---   measurement, e.g. B_s mixing with LO QCD running) gives shape = "not summed", likewise.
 ---   Without a statistical CL (validity, kinematic, ...): a hard cut, chi2 = 0 inside and a steep
 ---   finite wall CUT (1 + relative violation)^2 outside, so fits stay inside.
 local core = require "zprime.core"
@@ -87,6 +88,10 @@ end
 
 --- chi2, threshold, shape of constraint c at model m with observable value v.
 function M.term(c, m, v)
+  if c.in_total == false then
+    local x, thr = M.term_raw(c, m, v)
+    return x, thr, "not summed"
+  end
   if type(c.cl) == "string" and c.cl:find("projected", 1, true) then
     local x, thr = M.term_raw(c, m, v)
     return x, thr, "projected"
