@@ -9,7 +9,13 @@ return function(zp)
   local PROFILE_KEYS = { over = true, refit = true, out = true }
   for k in pairs(FIT_KEYS) do PROFILE_KEYS[k] = true end
 
-  local function fail(fname, msg) error(fname .. ": " .. msg, 3) end
+  -- errors inside setup carry no position; zp.fit / zp.profile re-raise them at the caller
+  local function fail(fname, msg) error(fname .. ": " .. msg, 0) end
+
+  local function show(b)
+    if type(b) ~= "table" then return tostring(b) end
+    return "{ " .. tostring(b[1]) .. ", " .. tostring(b[2]) .. " }"
+  end
 
   --- Free parameters in name order: names, lo, hi.
   local function read_free(fname, free, builder_is_model)
@@ -27,7 +33,7 @@ return function(zp)
       local b = free[n]
       if type(b) ~= "table" or type(b[1]) ~= "number" or type(b[2]) ~= "number" or not (b[1] < b[2])
         or math.abs(b[1]) == math.huge or math.abs(b[2]) == math.huge then
-        fail(fname, "free." .. n .. " must be { lo, hi } with finite lo < hi, got " .. tostring(b))
+        fail(fname, "free." .. n .. " must be { lo, hi } with finite lo < hi, got " .. show(b))
       end
       if builder_is_model then
         local info = core.info(n)
@@ -196,8 +202,11 @@ return function(zp)
   end }
 
   function zp.fit(spec)
-    local P = setup("zp.fit", spec, FIT_KEYS)
-    local pts = start_points("zp.fit", spec, P)
+    local okp, P, pts = pcall(function()
+      local p = setup("zp.fit", spec, FIT_KEYS)
+      return p, start_points("zp.fit", spec, p)
+    end)
+    if not okp then error(zp.stats.pass_interrupt(P), 2) end
     local best, starts, first_err = nil, {}, nil
     for j, x0 in ipairs(pts) do
       local ok, r = minimize(P, x0, spec)
@@ -276,7 +285,8 @@ return function(zp)
     local fspec = {}
     for k, v in pairs(spec) do if FIT_KEYS[k] then fspec[k] = v end end
     fspec.free = free
-    local P = setup("zp.profile", fspec, PROFILE_KEYS)
+    local okp, P = pcall(setup, "zp.profile", fspec, PROFILE_KEYS)
+    if not okp then error(zp.stats.pass_interrupt(P), 2) end
     local refit = spec.refit ~= false
     local others, idx = {}, {}
     for i, n in ipairs(P.names) do
@@ -284,7 +294,8 @@ return function(zp)
       if over[n] == nil then others[#others + 1] = i end
     end
     -- the global best fit gives the reference chi2 and the fixed values of the others
-    local global = zp.fit(fspec)
+    local okg, global = pcall(zp.fit, fspec)
+    if not okg then error("zp.profile: the global fit failed: " .. tostring(zp.stats.pass_interrupt(global)):gsub("^.-:%d+: ", ""), 2) end
     local base = {}
     for i, n in ipairs(P.names) do base[i] = global.best[n] end
     local g1, g2 = over[axes[1]], over[axes[2]] or { false }
@@ -335,8 +346,9 @@ return function(zp)
     res.levels = { core.stats_dchi2(0.682689492137, #axes), core.stats_dchi2(0.954499736104, #axes),
                    core.stats_dchi2(0.997300203937, #axes) }
     if spec.out then
-      zp.write_csv(spec.out, res, { header = { string.format("zp.profile over %s; chi2_min = %.10g; dchi2 levels 1/2/3 sigma: %.4f %.4f %.4f",
+      local okw, e = pcall(zp.write_csv, spec.out, res, { header = { string.format("zp.profile over %s; chi2_min = %.10g; dchi2 levels 1/2/3 sigma: %.4f %.4f %.4f",
         table.concat(axes, ", "), min, res.levels[1], res.levels[2], res.levels[3]) } })
+      if not okw then error("zp.profile: " .. tostring(e):gsub("^.-:%d+: ", ""), 2) end
       res.file = spec.out
     end
     return setmetatable(res, csv.result_mt)

@@ -88,7 +88,11 @@ return function(zp)
     if not core.is_model(m) then error("predict: call it as m:predict(\"DeltaM_s\", {...})", 2) end
     if type(name) ~= "string" then error("predict: the first argument is an observable name, got " .. type(name), 2) end
     local info = core.info(name)
-    if not info or info.kind == "parameter" then
+    if info and info.kind == "parameter" then
+      error("predict: '" .. name .. "' is a parameter, not an observable (its 1-sigma error is the parameter " ..
+        name .. "_err when zp.uncertainties() lists it)", 2)
+    end
+    if not info then
       local s = core.suggest(name)
       error("predict: '" .. name .. "' is not a registered observable" .. (s and (" (did you mean '" .. s .. "'?)") or ""), 2)
     end

@@ -90,7 +90,8 @@ static int get_array(lua_State *L, int t, const char *key, double *x, int n, int
         return luaL_error(L, "core.fit_minimize: '%s' must be an array of numbers, got %s", key, luaL_typename(L, -1));
     int len = (int)luaL_len(L, -1);
     if (len < 1 || len > maxn || (n >= 0 && len != n))
-        return luaL_error(L, "core.fit_minimize: '%s' has %d entries; expected %d", key, len, n >= 0 ? n : maxn);
+        return n >= 0 ? luaL_error(L, "core.fit_minimize: '%s' has %d entries; expected %d", key, len, n)
+                      : luaL_error(L, "core.fit_minimize: '%s' has %d entries; expected 1 to %d", key, len, maxn);
     for (int i = 0; i < len; i++) {
         lua_rawgeti(L, -1, i + 1);
         int isnum = 0;
@@ -267,7 +268,10 @@ static int l_predict(lua_State *L)
             return luaL_error(L, "core.predict: %d observable arguments; at most %d", s.nargs, ZP_OBS_MAXARGS);
         for (int i = 0; i < s.nargs; i++) {
             lua_rawgeti(L, -1, i + 1);
-            args[i] = luaL_checknumber(L, -1);
+            int isnum = 0;
+            args[i] = lua_tonumberx(L, -1, &isnum);
+            if (!isnum)
+                return luaL_error(L, "core.predict: args[%d] is %s, not a number", i + 1, luaL_typename(L, -1));
             lua_pop(L, 1);
         }
     }
