@@ -167,6 +167,7 @@ return function(zp)
 
   require("zprime.stats.predict")(zp)
   require("zprime.stats.fit")(zp)
+  require("zprime.stats.profile")(zp)
   require("zprime.stats.scan_hook").install(zp)
   zp.document("zp.scan_uncertainties", [[zp.scan{ ..., observe = { "DeltaM_s±" }, chi2 = true | { names } }
   An observe entry "X±" ("X+-" also works) gives two columns: X and X_err, the 1-sigma error of
