@@ -47,8 +47,9 @@ return function(zp)
   zp.stats.value_of = value_of
 
   --- Errors caught by the statistics code are data (a failing point), except Ctrl-C.
+  -- ("interrupted!" from the REPL's hook, "<what>: interrupted" from a core loop that polled a stop request)
   local function pass_interrupt(e)
-    if type(e) == "string" and e:find("interrupted!", 1, true) then error(e, 0) end
+    if type(e) == "string" and (e:find("interrupted!", 1, true) or e:find(": interrupted%s*$")) then error(e, 0) end
     return e
   end
   zp.stats.pass_interrupt = pass_interrupt
