@@ -167,6 +167,14 @@ describe("m:predict", function()
     assert_error_matches(function() d:predict("DeltaM_s", { inputs = { fBs_sqrtB = 0.1 }, correlations = { { "fBs_sqrtB", "VtbVts", 0.2 } } }) end,
       "'VtbVts' is not one of the varied inputs")
   end)
+  it("prints at the prompt (the REPL shows the result; it does not print itself)", function()
+    local p = io.popen("printf 'zp.model{}:predict(\"DeltaM_s\")\\nzp.model{}:chi2()\\n' | HOME=" .. tmpdir() .. " TERM=dumb " .. ZP_BIN .. " -i 2>&1")
+    local out = p:read("a")
+    p:close()
+    assert.truthy(out:find("18.1 ± 2.7 ps⁻¹", 1, true), out)
+    assert.truthy(out:find("total chi2 =", 1, true), out)
+  end)
+
   it("zp.uncertainties lists the X / X_err pairs", function()
     local names = {}
     for _, u in ipairs(zp.uncertainties()) do names[u.name or u.err] = u.err end

@@ -186,7 +186,7 @@ return function(zp)
 
   local function fmt(x) return string.format("%.5g", x) end
 
-  local fit_mt = { __zp_printed = true, __tostring = function(r)
+  local fit_mt = { __tostring = function(r)
     local out = { string.format("best fit (%s, %d start%s): chi2_min = %.4g, ndof = %d, p = %s", r.method,
       #r.starts, #r.starts == 1 and "" or "s", r.chi2_min, r.ndof, r.pvalue == r.pvalue and string.format("%.3g", r.pvalue) or "n/a") }
     for _, n in ipairs(r.names) do

@@ -81,7 +81,7 @@ return function(zp)
 
   local function fmt(x) return type(x) == "number" and string.format("%.4g", x) or tostring(x or "") end
 
-  local chi2_mt = { __zp_printed = true, __tostring = function(r)
+  local chi2_mt = { __tostring = function(r)
     local out = { string.format("%-28s %12s %12s %10s  %s", "constraint", "value", "dchi2", "allowed", "shape") }
     for _, t in ipairs(r.terms) do
       out[#out + 1] = string.format("%-28s %12s %12s %10s  %s", t.name, t.error and "error" or fmt(t.value),

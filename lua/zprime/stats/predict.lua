@@ -20,7 +20,7 @@ return function(zp)
     end
     return s
   end
-  local result_mt = { __tostring = render, __zp_printed = true }
+  local result_mt = { __tostring = render }
 
   --- The default inputs of an observable: its registry inputs that have an X_err companion.
   local function default_inputs(m, info)
