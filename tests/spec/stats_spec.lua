@@ -71,6 +71,9 @@ describe("likelihood of each constraint kind", function()
     assert.are.equal(2.5, x); rel_near(thr, 3.841458820694124, 1e-9, "95% threshold"); assert.are.equal("own", shape)
     x, thr, shape = lik.term({ name = "a", observable = "LHC_x_chi2", kind = "upper", max = math.huge, cl = "95% CL" }, m, 7)
     assert.are.equal(0, x); assert.are.equal("none here", shape)
+    local k = { name = "k", observable = function(mm) return mm.gq * 10 end, unit = "1", kind = "chi2", cl = "95% CL" }
+    local row = m:check{ constraints = { k }, quiet = true }[1]
+    rel_near(row.chi2, 3, 1e-12, "kind chi2: the value is the chi2"); assert.is_true(row.pass)
     assert.is_false(zp.constraint_tester(own)(m, 0))
   end)
 

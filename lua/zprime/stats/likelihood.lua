@@ -105,8 +105,9 @@ function M.term_raw(c, m, v)
   if (c.kind == "upper" and val(c.max, m) == math.huge) or (c.kind == "lower" and val(c.min, m) == -math.huge) then
     return 0, 0, "none here"
   end
-  -- an observable named *_chi2 (e.g. LHC_dimuon_chi2) is its own chi^2
-  if c.chi2 == nil and c.loglike == nil and type(c.observable) == "string" and c.observable:match("_chi2$") then
+  -- kind "chi2" without chi2/loglike, or an observable named *_chi2 (LHC_dimuon_chi2): the value is a chi^2
+  if c.chi2 == nil and c.loglike == nil and
+     (c.kind == "chi2" or (type(c.observable) == "string" and c.observable:match("_chi2$"))) then
     local cl = M.parse_cl(c.cl) or { p = 0.95 }
     return v, threshold_of(cl), "own"
   end
