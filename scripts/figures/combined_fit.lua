@@ -22,7 +22,8 @@ local base = zp.model{ mchi = MCHI, sigmav_contact = 0, relic_majorana = 0 }
 local TARGET = zp.relic_target{ m = MCHI, Omega_h2 = base.Omega_h2_obs, majorana = false, model = base }
 
 --- The model at (mZp, gq, thetaD): g_l = g_q/n_q, g_chi solved so that <sigma v> = TARGET
---- (<sigma v> ~ g_chi^2 away from the Z' pole; the fixed-point iteration absorbs the width).
+--- (<sigma v> ~ g_chi^2 away from the Z' pole; the fixed-point iteration absorbs the width),
+--- then refined on Omega h^2 = Omega_h2_obs.
 local function heavy(t)
   local m = base:with{ mZp = t.mZp, gq = t.gq, gl = t.gq / NQ, thetaD = t.thetaD, gchi = 1 }
   local g = 1
@@ -34,8 +35,16 @@ local function heavy(t)
     g = g2
     m = m:with{ gchi = g }
   end
-  m = m:with{ gchi = g }
-  m = m:with{ sigmav_a = m.sigmav, sigmav_b = 0 }
+  -- then Omega h^2 itself (Omega ~ 1/<sigma v> ~ g_chi^-2): exact whichever <sigma v> the relic
+  -- solver uses (sigmav_a is the model's s-wave value for solvers that read it)
+  local obs = base.Omega_h2_obs
+  for _ = 1, 4 do
+    m = m:with{ gchi = g }
+    m = m:with{ sigmav_a = m.sigmav, sigmav_b = 0 }
+    local om = m.Omega_h2
+    if math.abs(om / obs - 1) < 1e-4 then break end
+    g = g * math.sqrt(om / obs)
+  end
   zp.core.meta(m, { variant = "heavy_dirac_fit", tags = { "heavy_dirac" }, values = { nq = NQ } })
   return m
 end
