@@ -74,16 +74,6 @@ return function(zp)
     end, false
   end
 
-  --- A small deterministic generator (xorshift64*) so starts do not touch math.random.
-  local function rng(seed)
-    local s = (math.tointeger(seed) or 1) ~ 0x2545F4914F6CDD1D
-    if s == 0 then s = 1 end
-    return function()
-      s = s ~ (s >> 12); s = s ~ (s << 25); s = s ~ (s >> 27)
-      return ((s * 0x2545F4914F6CDD1D) >> 11) / 9007199254740992.0
-    end
-  end
-
   local function setup(fname, spec, keys)
     if type(spec) ~= "table" then fail(fname, "expects a table of options, got " .. type(spec)) end
     for k in pairs(spec) do
@@ -170,7 +160,7 @@ return function(zp)
     if math.tointeger(seed) == nil or seed < 0 then
       fail(fname, "seed must be a whole number >= 0, got " .. tostring(seed))
     end
-    local r = rng(seed)
+    local r = require("zprime.stats.rng").uniform(seed)
     for _ = 1, extra do
       local x = {}
       for i = 1, #P.names do x[i] = P.lo[i] + (P.hi[i] - P.lo[i]) * r() end

@@ -4,7 +4,8 @@
 return function(zp)
   local core = zp.core
   local KEYS = { method = true, n = true, seed = true, inputs = true, correlations = true, args = true,
-                 samples = true }
+                 samples = true, rederive = true, unit = true }
+  local lua_path = require "zprime.stats.predict_lua"
 
   local SUP = { ["-1"] = "⁻¹", ["-2"] = "⁻²", ["-3"] = "⁻³", ["2"] = "²", ["3"] = "³" }
   local function pretty_unit(u)
@@ -86,8 +87,11 @@ return function(zp)
 
   function core.model_methods.predict(m, name, opts)
     if not core.is_model(m) then error("predict: call it as m:predict(\"DeltaM_s\", {...})", 2) end
-    if type(name) ~= "string" then error("predict: the first argument is an observable name, got " .. type(name), 2) end
-    local info = core.info(name)
+    local fn = type(name) == "function" and name or nil
+    if type(name) ~= "string" and not fn then
+      error("predict: the first argument is an observable name or a function of the model, got " .. type(name), 2)
+    end
+    local info = fn and { inputs = "", unit = "1", kind = "function" } or core.info(name)
     if info and info.kind == "parameter" then
       error("predict: '" .. name .. "' is a parameter, not an observable (its 1-sigma error is the parameter " ..
         name .. "_err when zp.uncertainties() lists it)", 2)
@@ -100,7 +104,8 @@ return function(zp)
     if type(opts) ~= "table" then error("predict: options must be a table, got " .. type(opts), 2) end
     for k in pairs(opts) do
       if not KEYS[k] then
-        error("predict: unknown option '" .. tostring(k) .. "' (expected method, n, seed, inputs, correlations, args, samples)", 2)
+        error("predict: unknown option '" .. tostring(k) .. "' (expected method, n, seed, inputs, correlations, args, " ..
+          "samples, rederive, unit)", 2)
       end
     end
     local method = opts.method or "linear"
@@ -116,14 +121,21 @@ return function(zp)
     end)
     if not ok then error("predict: " .. tostring(names), 2) end
     if #names == 0 then
-      error("predict: no input of '" .. name .. "' has an error (inputs: " .. info.inputs .. "); give inputs = { name = sigma }", 2)
+      error("predict: no input of " .. (fn and "the function" or ("'" .. name .. "' (inputs: " .. info.inputs .. ")")) ..
+        " has an error; give inputs = { name = sigma }", 2)
     end
     local okc, C = pcall(corr_matrix, names, opts.correlations)
     if not okc then error("predict: " .. tostring(C), 2) end
-    local okp, r = pcall(core.predict, m, name, names, sig, C,
-      { method = method, n = opts.n, seed = opts.seed, args = opts.args, samples = opts.samples })
-    if not okp then error("predict: " .. tostring(r):gsub("^core%.predict: ", ""):gsub("^predict[^:]*: ", ""), 2) end
-    r.observable, r.unit, r.method, r.inputs, r.sigmas = name, info.unit, method, names, sig
+    local okp, r
+    if fn or opts.rederive then -- the Lua path: each varied model from m:with (variants re-solve)
+      okp, r = pcall(lua_path.run, m, name, opts.args, names, sig, C, opts)
+      if not okp then zp.stats.pass_interrupt(r) end
+    else
+      okp, r = pcall(core.predict, m, name, names, sig, C,
+        { method = method, n = opts.n, seed = opts.seed, args = opts.args, samples = opts.samples })
+    end
+    if not okp then error("predict: " .. tostring(r):gsub("^.-:%d+: ", ""):gsub("^core%.predict: ", ""):gsub("^predict[^:]*: ", ""), 2) end
+    r.observable, r.unit, r.method, r.inputs, r.sigmas = fn and "function" or name, opts.unit or info.unit, method, names, sig
     return setmetatable(r, result_mt)
   end
   zp.document("zp.predict", [[m:predict("DeltaM_s", { method = "linear" | "mc", n = 10000, seed = 1,
@@ -133,5 +145,8 @@ return function(zp)
   pairs; default: every input of the observable that has one) into the observable.
   result: central (at the model), mean, sd, and for mc q = { 2.5, 16, 50, 84, 97.5 % quantiles },
   n_ok, n_fail (samples outside a parameter's range, left out); linear: grad (dO/dX).
-  Prints as "18.1 ± 2.4 ps⁻¹".  MC is reproducible for a given seed (GSL MT19937).]])
+  Prints as "18.1 ± 2.4 ps⁻¹".  MC is reproducible for a given seed (GSL MT19937).
+  The observable may be a function of the model (give inputs, and unit for printing); with it,
+  or with rederive = true, each varied model is built with m:with, so a variant re-solves its
+  relations (heavy_dirac's couplings) -- slower, in Lua (seeded xorshift64* + Box-Muller).]])
 end
