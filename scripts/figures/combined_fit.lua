@@ -6,14 +6,14 @@
 -- solution gives Omega_h2_obs, zp.relic_target).  Reports the best fit, chi2_min, ndof, p-value
 -- and the 68 % / 95 % profile-likelihood intervals of each parameter (Delta chi^2 < 1, 3.84).
 -- Usage: zprime scripts/figures/combined_fit.lua [outdir] [npoints] [dd] [n2d]
---   npoints: profile grid per parameter (default 25); dd: direct-detection limit, "LUX 2016 SI"
---   (the paper's era, default) or "XENON1T 2018 SI"; n2d > 0: also the 2-D profile over
+--   npoints: profile grid per parameter (default 25); dd: direct-detection limit, "PandaX-II 2016 SI"
+--   (the one the paper uses, default), "LUX 2016 SI" or "XENON1T 2018 SI"; n2d > 0: also the 2-D profile over
 --   (m_Z', g_q) on an n2d x n2d grid with theta_D re-fitted, drawn as 1/2/3 sigma contours.
 --   Writes combined_fit_<param>.csv (and combined_fit_mZp_gq.csv/.png).
 local zp = zp or require "zprime"
 local outdir = (arg and arg[1]) or "out"
 local npts = tonumber(arg and arg[2]) or 25
-local dd = (arg and arg[3]) or "LUX 2016 SI"
+local dd = (arg and arg[3]) or "PandaX-II 2016 SI"
 local n2d = tonumber(arg and arg[4]) or 0
 os.execute("mkdir -p '" .. outdir:gsub("'", "'\\''") .. "'")
 

@@ -56,14 +56,13 @@ for _, nq in ipairs(NQ) do
   end
   summary[#summary + 1] = string.format("  n_q = %d: chi2_min = %.3f at x = %.3g /TeV^2, theta_D = %.3g (C9 = %.3f); " ..
     "grid points inside the hard cuts %d, inside 1 sigma (2 par.) %d", nq, min, at.x, at.thetaD, at.C9, npass, n1)
-  local cut = zp.plot_contours  -- the 1/2/3 sigma regions plus the hard-cut region on top
-  cut{
+  zp.plot_contours{ -- the 1/2/3 sigma regions, the hard-cut region on top
     data = grid, x = "x", y = "thetaD", out = outdir .. "/fig2_chi2_nq" .. nq .. ".png",
     title = string.format("Flavour {/Symbol D}{/Symbol c}^2, n_q = %d (m_{Z'} >> m_b)", nq),
     xlabel = "g_q g_l / m_{Z'}^2 [TeV^{-2}]", ylabel = "{/Symbol q}_D [rad]", logx = true, logy = true,
     size = { 950, 700 }, key = "bottom left",
     series = {
-      { region = (require "zprime.plot.data").series_from_data({ data = grid, x = "x", y = "thetaD", z = "pass" })[1].region,
+      { region = (require "zprime.plot.data").grid_of(grid, "x", "thetaD", "pass"),
         level = 0.5, color = "#d62728", label = "paper's hard cuts (Table I)" },
       { vline = 0.12, style = "dashed", color = "#555555", label = "heavy Z' + Dirac DM: 0.12/TeV^2" },
     },

@@ -42,7 +42,7 @@ return function(zp)
       for _, v in ipairs(res[zn]) do if type(v) == "number" and v < zmin then zmin = v end end
     end
     for i, v in ipairs(res[zn]) do neg.neg[i] = (type(v) == "number" and v == v) and (zmin - v) or -math.huge end
-    local grid = pdata.series_from_data({ data = neg, x = xn, y = yn, z = "neg" })[1].region
+    local grid = pdata.grid_of(neg, xn, yn, "neg")
     local series = {}
     for k = #sigmas, 1, -1 do
       local s = sigmas[k]
