@@ -7,22 +7,46 @@ return function(zp)
   local PROFILE_KEYS = { over = true, refit = true, out = true }
   for k in pairs(FIT_KEYS) do PROFILE_KEYS[k] = true end
 
-  --- chi2 at the grid point x (the others re-fitted from base with the simplex, or kept), or nil
-  --- and the message; x receives the re-fitted values.
-  local function point(P, x, base, others, refit, spec)
+  local NTRY = 12 -- random starts tried when neither the previous point nor the best fit is a valid start
+
+  --- chi2 at the grid point x (the others re-fitted with the simplex, or kept), or nil and the
+  --- message; x receives the re-fitted values.  Starts, in order: the previous grid point's
+  --- re-fitted values (continuation), the global best fit, then seeded random points of the box.
+  local function point(P, x, base, others, refit, spec, prev, uniform)
     if not (refit and #others > 0) then
       local chi2 = P.chi2(x)
       if chi2 ~= chi2 then return nil, P.last_err() or "chi2 is not a number" end
       return chi2
     end
-    local lo, hi, start = {}, {}, {}
-    for j, i in ipairs(others) do lo[j], hi[j], start[j] = P.lo[i], P.hi[i], base[i] end
-    local ok, r = pcall(core.fit_minimize, { lo = lo, hi = hi, start = start, method = "simplex",
-      max_iter = spec.max_iter, tol = spec.tol,
-      chi2 = function(y) for j, i in ipairs(others) do x[i] = y[j] end; return P.chi2(x) end })
-    if not ok then return nil, tostring(zp.stats.pass_interrupt(r)):gsub("^.-:%d+: ", "") end
-    for j, i in ipairs(others) do x[i] = r.x[j] end
-    return r.chi2
+    local lo, hi = {}, {}
+    for j, i in ipairs(others) do lo[j], hi[j] = P.lo[i], P.hi[i] end
+    local function f(y) for j, i in ipairs(others) do x[i] = y[j] end; return P.chi2(x) end
+    local candidates = {}
+    for _, src in ipairs({ prev or false, base }) do
+      if src then
+        local st = {}
+        for j, i in ipairs(others) do st[j] = src[i] end
+        candidates[#candidates + 1] = st
+      end
+    end
+    local first_err
+    for t = 1, #candidates + NTRY do
+      local st = candidates[t]
+      if not st then
+        st = {}
+        for j = 1, #others do st[j] = lo[j] + (hi[j] - lo[j]) * uniform() end
+      end
+      local c0 = f(st)
+      if c0 == c0 and c0 < math.huge then
+        local ok, r = pcall(core.fit_minimize, { lo = lo, hi = hi, start = st, method = "simplex",
+          max_iter = spec.max_iter, tol = spec.tol, chi2 = f })
+        if not ok then return nil, tostring(zp.stats.pass_interrupt(r)):gsub("^.-:%d+: ", "") end
+        for j, i in ipairs(others) do x[i] = r.x[j] end
+        return r.chi2
+      end
+      first_err = first_err or P.last_err()
+    end
+    return nil, "no valid start for the re-fit at this point (" .. tostring(first_err or "chi2 is not finite") .. ")"
   end
 
   --- The profile likelihood over one or two parameters of `over` (grids), the other free
@@ -75,13 +99,15 @@ return function(zp)
     for _, n in ipairs(P.names) do if not over[n] then res.columns[#res.columns + 1] = n end end
     for _, c in ipairs(res.columns) do res[c] = {}; local i = core.info(c); res.units[c] = i and i.unit or "1" end
     local errors = {}
+    local prev, uniform = nil, require("zprime.stats.rng").uniform(spec.seed or 1)
     for _, v1 in ipairs(g1) do
       for _, v2 in ipairs(g2) do
         local x = {}
         for i = 1, #P.names do x[i] = base[i] end
         x[idx[axes[1]]] = v1
         if v2 then x[idx[axes[2]]] = v2 end
-        local chi2, err = point(P, x, base, others, refit, spec)
+        local chi2, err = point(P, x, base, others, refit, spec, prev, uniform)
+        if chi2 then prev = { table.unpack(x) } end
         local k = res.n + 1
         res.n = k
         res[axes[1]][k] = v1
