@@ -226,6 +226,26 @@ static int inf_chi2(const double *x, void *ctx, double *chi2, zp_status *st)
     return ZP_OK;
 }
 
+static int wall_chi2(const double *x, void *ctx, double *chi2, zp_status *st)
+{
+    (void)ctx, (void)st;
+    *chi2 = x[0] > 0.1 ? HUGE_VAL : (x[0] + 0.3) * (x[0] + 0.3);
+    return ZP_OK;
+}
+
+/* A start next to an excluded region: the first simplex must shrink until its vertices are valid. */
+static void test_fit_near_wall(void)
+{
+    zp_fit_problem pb;
+    memset(&pb, 0, sizeof pb);
+    pb.n = 1, pb.lo[0] = -1, pb.hi[0] = 1, pb.start[0] = 0.09;
+    pb.method = ZP_FIT_SIMPLEX, pb.max_iter = 2000, pb.tol = 1e-9, pb.chi2 = wall_chi2;
+    zp_fit_result r;
+    zp_status st = {ZP_OK, ""};
+    ZT_TRUE(zp_fit_minimize(&pb, &r, &st) == ZP_OK, "start next to an excluded region: converges");
+    ZT_ABS(r.x[0], -0.3, 1e-4, "start next to an excluded region: minimum at -0.3");
+}
+
 static void test_fit_start_excluded(void)
 {
     zp_fit_problem pb;
@@ -303,6 +323,7 @@ int main(void)
     test_quadratic_profile();
     test_fit_errors();
     test_fit_start_excluded();
+    test_fit_near_wall();
     test_predict();
     return ZT_DONE();
 }

@@ -312,6 +312,18 @@ describe("zp.profile and zp.plot_contours", function()
     assert.are.same({ "thetaD", "chi2", "dchi2", "gq" }, prof.columns)
   end)
 
+  it("re-fits continue from the previous grid point where the best fit is not a valid start", function()
+    -- chi2 = (gl - gq)^2/0.01 + gq^2, undefined where |gl - gq| > 0.3: at gq = 1 the best fit's gl = 0 is no start
+    local c = { { name = "valley", observable = function(mm) return mm.gq end, unit = "1", kind = "chi2", cl = "1 sigma",
+                  chi2 = function(mm) if math.abs(mm.gl - mm.gq) > 0.3 then return 0 / 0 end
+                                      return (mm.gl - mm.gq) ^ 2 / 0.01 + mm.gq ^ 2 end } }
+    local prof = zp.profile{ model = zp.model{}, free = { gq = { -0.5, 2 }, gl = { -0.5, 2 } }, constraints = c,
+                             start = { gq = 0, gl = 0 }, over = { gq = zp.range(0, 1.5, 16) } }
+    assert.is_nil(prof.errors)
+    rel_near(prof.dchi2[16], 1.5 ^ 2, 1e-4, "profile at gq = 1.5")
+    rel_near(prof.gl[16], 1.5, 1e-4, "re-fitted gl")
+  end)
+
   it("2-D profile writes a CSV and contours draw", function()
     local dir = tmpdir()
     local prof = zp.profile{ model = zp.model{}, free = { gq = { 0.3, 0.55 }, thetaD = { 0.0, 0.026 } }, constraints = toy(0.42, 0.013),

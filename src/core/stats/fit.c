@@ -167,8 +167,16 @@ static int run_multimin(const zp_fit_problem *pb, fit_ctx *c, gsl_vector *u, int
             gsl_multimin_fminimizer_free(s);
             return zp_fail(st, ZP_ENOMEM, "fit: out of memory for the simplex");
         }
-        gsl_vector_set_all(step, 0.3); /* ~15 % of each box in the sin transform */
+        /* ~15 % of each box in the sin transform; a vertex in an excluded region (chi^2 = inf)
+         * makes GSL refuse the simplex, so shrink it until every vertex is valid */
+        double h = 0.3;
+        gsl_vector_set_all(step, h);
         int rc = gsl_multimin_fminimizer_set(s, &f, u, step), stall = 0;
+        for (int shrink = 0; rc == GSL_EBADFUNC && !c->failed && shrink < 20; shrink++) {
+            h *= 0.5;
+            gsl_vector_set_all(step, h);
+            rc = gsl_multimin_fminimizer_set(s, &f, u, step);
+        }
         double fbest = s->fval;
         while (rc == GSL_SUCCESS && status == GSL_CONTINUE && it < pb->max_iter && !c->failed) {
             it++;
