@@ -81,10 +81,15 @@ return function(zp)
 
   local function fmt(x) return type(x) == "number" and string.format("%.4g", x) or tostring(x or "") end
 
+  --- s padded to w characters (UTF-8 names such as "B_s→μμ" count as characters, not bytes)
+  local function pad(s, w) return s .. string.rep(" ", w - (utf8.len(s) or #s)) end
+
   local chi2_mt = { __tostring = function(r)
-    local out = { string.format("%-28s %12s %12s %10s  %s", "constraint", "value", "dchi2", "allowed", "shape") }
+    local w = #"constraint"
+    for _, t in ipairs(r.terms) do w = math.max(w, utf8.len(t.name) or #t.name) end
+    local out = { string.format("%s %12s %12s %10s  %s", pad("constraint", w), "value", "dchi2", "allowed", "shape") }
     for _, t in ipairs(r.terms) do
-      out[#out + 1] = string.format("%-28s %12s %12s %10s  %s", t.name, t.error and "error" or fmt(t.value),
+      out[#out + 1] = string.format("%s %12s %12s %10s  %s", pad(t.name, w), t.error and "error" or fmt(t.value),
         fmt(t.chi2), fmt(t.chi2_max), t.error or t.shape or "")
     end
     out[#out + 1] = string.format("total chi2 = %.4g from %d terms (%d statistical)", r.total, #r.terms, r.n)
