@@ -104,6 +104,27 @@ describe("likelihood of each constraint kind", function()
     end
   end)
 
+  it("status and dchi2 agree on 230 random points (property test, seeded)", function()
+    local u = require("zprime.stats.rng").uniform(11)
+    local function agree(mm)
+      for _, r in ipairs(mm:check{ quiet = true }) do
+        if not r.error and r.shape ~= "cut" and r.shape ~= "none here" then
+          if (r.chi2 <= r.chi2_max * (1 + 1e-12)) ~= r.pass then return false, r.name end
+        end
+      end
+      return true
+    end
+    for _ = 1, 200 do
+      local mm = zp.model{ mZp = 10 ^ (1 + 3 * u()), gq = 2 * u() - 1, gl = 2 * u(), thetaD = 0.1 * (u() - 0.5) }
+      local ok, name = agree(mm)
+      assert.is_true(ok, name)
+    end
+    for _ = 1, 30 do
+      local ok, mm = pcall(zp.variants.heavy_dirac, { mZp = 200 + 2000 * u(), mchi = 10 + 200 * u(), nq = 0.5 + 4 * u() })
+      if ok then assert.is_true((agree(mm))) end
+    end
+  end)
+
   it("relic row: Planck and theory errors in quadrature; the heavy benchmark passes at -0.85 sigma", function()
     local h = zp.variants.heavy_dirac{}
     local r = h:check{ only = "relic density", quiet = true }[1]
