@@ -39,4 +39,8 @@ void lzp_push_array(lua_State *L, const double *x, int n);
  * distance, or NULL. */
 const char *lzp_suggest(const char *name, const char *const extra[]);
 
+/* Set the default data search path: $ZPRIME_DATA, the source tree's data/, then
+ * <prefix>/share/zprime/data of the running installation (lzp_datapath.c). */
+void lzp_data_init(void);
+
 #endif

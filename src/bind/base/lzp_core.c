@@ -19,12 +19,6 @@
 #ifndef ZPRIME_VERSION
 #define ZPRIME_VERSION "0.0.0"
 #endif
-#ifndef ZPRIME_DATA_DEFAULT
-#define ZPRIME_DATA_DEFAULT ""
-#endif
-#ifndef ZPRIME_DATA_INSTALL
-#define ZPRIME_DATA_INSTALL ""
-#endif
 
 LUAMOD_API int luaopen_zprime_core(lua_State *L);
 
@@ -540,23 +534,6 @@ static int l_data_path(lua_State *L)
     return 1;
 }
 
-static void init_data_path(void)
-{
-    char path[4096] = "";
-    const char *env = getenv("ZPRIME_DATA");
-    size_t n = 0;
-    const char *parts[3] = {env, ZPRIME_DATA_DEFAULT, ZPRIME_DATA_INSTALL};
-    for (int i = 0; i < 3; i++) {
-        if (parts[i] == NULL || parts[i][0] == '\0')
-            continue;
-        int w = snprintf(path + n, sizeof path - n, "%s%s", n ? ":" : "", parts[i]);
-        if (w < 0 || (size_t)w >= sizeof path - n)
-            break;
-        n += (size_t)w;
-    }
-    zp_data_set_path(path);
-}
-
 static const luaL_Reg model_methods[] = {
     {"with", l_with},
     {"params", l_params_of},
@@ -580,7 +557,7 @@ static const luaL_Reg core_funcs[] = {
 LUAMOD_API int luaopen_zprime_core(lua_State *L)
 {
     zp_core_init();
-    init_data_path();
+    lzp_data_init();
     luaL_newlib(L, core_funcs);
     int core = lua_gettop(L);
 

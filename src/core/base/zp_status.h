@@ -18,7 +18,7 @@ enum {
     ZP_ENOMEM = 6  /* out of memory */
 };
 
-#define ZP_MSG_LEN 320
+#define ZP_MSG_LEN 1024 /* room for a missing table's message with every searched directory */
 
 typedef struct {
     int code;               /* one of the codes above; ZP_OK on success */

@@ -26,6 +26,8 @@ static int readable(const char *p)
     return 1;
 }
 
+#define ZP_DATA_HINT "point zprime at the directory that holds it: export ZPRIME_DATA=DIR (colon-separated list) or call zp.data_path(\"DIR\")"
+
 int zp_data_find(const char *name, char *out, size_t n, zp_status *st)
 {
     if (name == NULL || *name == '\0')
@@ -35,21 +37,35 @@ int zp_data_find(const char *name, char *out, size_t n, zp_status *st)
             snprintf(out, n, "%s", name);
             return ZP_OK;
         }
-        return zp_fail(st, ZP_EDATA, "data table '%s' cannot be read", name);
+        return zp_fail(st, ZP_EDATA, "data table '%s' cannot be read (%s)", name, strerror(errno));
     }
     const char *p = search_path;
+    const char *unreadable = NULL; /* first directory holding the file without read access */
+    size_t unreadable_len = 0;
+    int unreadable_errno = 0;
     while (*p) {
         const char *e = strchr(p, ':');
         size_t len = e ? (size_t)(e - p) : strlen(p);
         if (len > 0) {
             int w = snprintf(out, n, "%.*s/%s", (int)len, p, name);
-            if (w > 0 && (size_t)w < n && readable(out))
-                return ZP_OK;
+            if (w > 0 && (size_t)w < n) {
+                if (readable(out))
+                    return ZP_OK;
+                if (errno != ENOENT && errno != ENOTDIR && unreadable == NULL) {
+                    unreadable = p, unreadable_len = len, unreadable_errno = errno;
+                }
+            }
         }
         p += len + (e ? 1 : 0);
     }
-    return zp_fail(st, ZP_EDATA,
-                   "data table '%s' not found in the data search path '%s' (set ZPRIME_DATA or zp.data_path)",
+    if (unreadable)
+        return zp_fail(st, ZP_EDATA, "data table '%s' exists in '%.*s' but cannot be read (%s); fix its permissions or " ZP_DATA_HINT,
+                       name, (int)unreadable_len, unreadable, strerror(unreadable_errno));
+    if (search_path[0] == '\0')
+        return zp_fail(st, ZP_EDATA,
+                       "data table '%s' not found in the data search path '' (it is empty: no ZPRIME_DATA, no source tree data/, "
+                       "no installed share/zprime/data); " ZP_DATA_HINT, name);
+    return zp_fail(st, ZP_EDATA, "data table '%s' not found in any directory of the data search path '%s'; " ZP_DATA_HINT,
                    name, search_path);
 }
 
