@@ -212,7 +212,7 @@ return function(zp)
     local out = spec.out or "plot.png"
     if type(out) ~= "string" or out == "" then error("zp.plot: out must be a file name such as 'fig.png'", 2) end
     local dir, stem, ext = split_out(out)
-    if dir ~= "." then os.execute("mkdir -p " .. shell_quote(dir)) end
+    if dir ~= "." then require("zprime.fs").mkdir_p(dir) end
     local image = dir .. "/" .. stem .. "." .. ext
     local datname, gpname = stem .. ".dat", stem .. ".gp"
     local dat, gp = dir .. "/" .. datname, dir .. "/" .. gpname
@@ -260,7 +260,7 @@ return function(zp)
         "; render later with `cd " .. dir .. " && gnuplot " .. gpname .. "`", 2)
     end
     local errfile = os.tmpname()
-    local ok = os.execute("cd " .. shell_quote(dir) .. " && " .. shell_quote(prog) .. " " ..
+    local ok = os.execute("cd " .. require("zprime.fs").shell_path(dir) .. " && " .. shell_quote(prog) .. " " ..
       shell_quote(gpname) .. " 2>" .. shell_quote(errfile))
     local ef = io.open(errfile, "r")
     local msg = ef and ef:read("a") or ""

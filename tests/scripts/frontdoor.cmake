@@ -1,0 +1,6 @@
+# The main job's report is honest when a figure script fails (tests/scripts/paper_failures.sh).
+add_test(NAME paper_report_failures
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/scripts/paper_failures.sh $<TARGET_FILE:zprime> ${CMAKE_SOURCE_DIR}
+          ${CMAKE_BINARY_DIR}/paper-failures)
+set_tests_properties(paper_report_failures PROPERTIES ENVIRONMENT "${ZP_TEST_ENV}" TIMEOUT 300
+  PASS_REGULAR_EXPRESSION "paper_failures: ok")
