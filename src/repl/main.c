@@ -447,6 +447,16 @@ static void print_banner(void)
 
 static void print_usage(void)
 {
+    /* the folder holding scripts/, examples/ and docs/: the source tree (lua/..) or, for an
+     * installed copy, <prefix>/share/zprime (share/zprime/lua/..) */
+    char home[4096];
+    find_lua_dir(home, sizeof home);
+    size_t n = strlen(home);
+    if (n >= 4 && strcmp(home + n - 4, "/lua") == 0)
+        home[n - 4] = '\0';
+    char *up = strstr(home, "/bin/../share/"); /* <prefix>/bin/../share -> <prefix>/share */
+    if (up)
+        memmove(up, up + 7, strlen(up + 7) + 1);
     printf("usage: %s [options] [script.lua [args...]]\n"
            "  (no arguments)    interactive REPL with history, completion and help()\n"
            "  script.lua args   run a script; its arguments are in the global table `arg`\n"
@@ -458,8 +468,23 @@ static void print_usage(void)
            "  merge F... -o OUT join scan slices (docs/cluster.md)\n"
            "  -v, --version     print the version\n"
            "  -h, --help        print this help\n"
-           "Environment: ZPRIME_DATA (data search path), ZPRIME_HISTORY (history file).\n",
-           progname);
+           "\n"
+           "Main job -- reproduce arXiv:1702.00395 (Tables I-II, Figures 1-7, check tables and a\n"
+           "validation report of every printed number) into the folder out/:\n"
+           "  %s %s/scripts/paper.lua out        (--help for its options)\n"
+           "Examples (workshop, in reading order): %s/examples/\n"
+           "  01_first_steps.lua ... 06_your_own_variant.lua; run one with: %s %s/examples/01_first_steps.lua\n"
+           "Docs in %s/: README.md, docs/guide.md (user guide), docs/reference.md (every\n"
+           "  parameter and observable); at the prompt: help(), zp.help \"name\", zp.apropos \"word\"\n"
+           "\n"
+           "Environment:\n"
+           "  ZPRIME_DATA      colon-separated data directories, searched before the source tree's\n"
+           "                   data/ and <prefix>/share/zprime/data (see zp.data_path())\n"
+           "  ZPRIME_HISTORY   REPL history file (default ~/.zprime_history); ~/.zprimerc.lua runs at start\n"
+           "  ZPRIME_JOBS, ZPRIME_CHUNK   what --jobs N and --chunk K/N set for zp.scan\n"
+           "  ZPRIME_GNUPLOT   the gnuplot program zp.plot runs (default gnuplot)\n"
+           "  LUA_PATH, LUA_CPATH   extra Lua modules, as for lua5.4\n",
+           progname, progname, home, home, progname, home, home);
 }
 
 static int run_startup_file(lua_State *L)

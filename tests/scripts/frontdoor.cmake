@@ -4,3 +4,8 @@ add_test(NAME paper_report_failures
           ${CMAKE_BINARY_DIR}/paper-failures)
 set_tests_properties(paper_report_failures PROPERTIES ENVIRONMENT "${ZP_TEST_ENV}" TIMEOUT 300
   PASS_REGULAR_EXPRESSION "paper_failures: ok")
+
+# An installed copy runs from its prefix alone (tests/scripts/install_test.sh).
+add_test(NAME install_prefix
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/scripts/install_test.sh ${CMAKE_BINARY_DIR} ${CMAKE_BINARY_DIR}/install-prefix-test)
+set_tests_properties(install_prefix PROPERTIES TIMEOUT 120 PASS_REGULAR_EXPRESSION "install_test: ok")
