@@ -9,3 +9,10 @@ set_tests_properties(paper_report_failures PROPERTIES ENVIRONMENT "${ZP_TEST_ENV
 add_test(NAME install_prefix
   COMMAND sh ${CMAKE_SOURCE_DIR}/tests/scripts/install_test.sh ${CMAKE_BINARY_DIR} ${CMAKE_BINARY_DIR}/install-prefix-test)
 set_tests_properties(install_prefix PROPERTIES TIMEOUT 120 PASS_REGULAR_EXPRESSION "install_test: ok")
+
+# The newcomer: the committed tree in an empty folder, the README's main command, every example,
+# and the installed copy with the tree moved away (tests/scripts/fresh_tree.sh).  `ctest -L fresh`
+# runs it alone; it builds a second copy, so it is started first (COST).
+add_test(NAME fresh_tree COMMAND sh ${CMAKE_SOURCE_DIR}/tests/scripts/fresh_tree.sh ${CMAKE_SOURCE_DIR})
+set_tests_properties(fresh_tree PROPERTIES LABELS fresh TIMEOUT 1200 COST 1000
+  PASS_REGULAR_EXPRESSION "fresh_tree: ok" FAIL_REGULAR_EXPRESSION "fresh_tree: FAIL")
