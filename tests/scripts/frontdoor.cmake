@@ -16,3 +16,11 @@ set_tests_properties(install_prefix PROPERTIES TIMEOUT 120 PASS_REGULAR_EXPRESSI
 add_test(NAME fresh_tree COMMAND sh ${CMAKE_SOURCE_DIR}/tests/scripts/fresh_tree.sh ${CMAKE_SOURCE_DIR})
 set_tests_properties(fresh_tree PROPERTIES LABELS fresh TIMEOUT 1200 COST 1000
   PASS_REGULAR_EXPRESSION "fresh_tree: ok" FAIL_REGULAR_EXPRESSION "fresh_tree: FAIL")
+
+# Every fenced sh/lua block of README.md and docs/*.md runs (tests/scripts/docs_blocks.lua;
+# blocks that cannot run here carry <!-- docs-test: skip: reason --> before their fence).
+add_test(NAME docs_commands
+  COMMAND zprime ${CMAKE_SOURCE_DIR}/tests/scripts/docs_blocks.lua ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}
+          ${CMAKE_BINARY_DIR}/docs-commands)
+set_tests_properties(docs_commands PROPERTIES ENVIRONMENT "${ZP_TEST_ENV}" TIMEOUT 300
+  PASS_REGULAR_EXPRESSION " 0 failed")
