@@ -6,7 +6,8 @@
 set -u
 bin=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work" || exit 1
-cp -R "$src/scripts" "$work/scripts" || exit 1
+cp -RL "$src/scripts" "$work/scripts" || exit 1   # -L: a copy, never a link back into the tree
+[ -L "$work/scripts" ] && { echo "paper_failures: $work/scripts is a link"; exit 1; }
 echo 'error("deliberate failure of the report test")' > "$work/scripts/figures/fig7_mphi_f.lua"
 "$bin" "$work/scripts/paper.lua" --jobs 2 "$work/out" > "$work/report.txt" 2>&1
 rc=$?
