@@ -6,6 +6,9 @@
 ---   -- res[i] = { code = exit status (0 ok; 127 when it could not start), seconds = wall time,
 ---   --            error = message when it could not start }, in the order of the steps
 ---
+--- opts.meanwhile(poll), when given, runs in this process while the lanes work (call poll() now
+--- and then to refill freed lanes); run returns res, ok, err with its pcall status.
+---
 --- At most `jobs` programs run at once; a freed lane takes the next step in list order, so put the
 --- longest steps first.  Results come back in the order of the list whatever the finishing order.
 local core = require "zprime.core"
@@ -38,11 +41,8 @@ function M.run(steps, opts)
     running[pid] = { i = i, t0 = t0 }
     nrun = nrun + 1
   end
-  while nexts <= #steps or nrun > 0 do
-    while nrun < jobs and nexts <= #steps do
-      start(nexts)
-      nexts = nexts + 1
-    end
+  -- reap finished programs and start the next steps in the freed lanes; true when one finished
+  local function poll()
     local finished = false
     for pid, r in pairs(running) do
       local code = core.wait(pid, true)
@@ -52,9 +52,19 @@ function M.run(steps, opts)
         if opts.on_done then opts.on_done(r.i, res[r.i]) end
       end
     end
-    if not finished and nrun > 0 then core.sleep(POLL_S) end
+    while nrun < jobs and nexts <= #steps do
+      start(nexts)
+      nexts = nexts + 1
+    end
+    return finished
   end
-  return res
+  poll()
+  local ok, err = true, nil
+  if opts.meanwhile then ok, err = pcall(opts.meanwhile, poll) end
+  while nexts <= #steps or nrun > 0 do
+    if not poll() and nrun > 0 then core.sleep(POLL_S) end
+  end
+  return res, ok, err
 end
 
 return M

@@ -54,11 +54,12 @@ function M.classify(v, val)
   return v.note and "differs (explained)" or "differs (no reason)", ratio
 end
 
---- Compute every value (each in pcall) and classify it.  Returns rows { v =, value =, status =,
+--- Compute every value (each in pcall; between(), when given, is called before each) and classify it.  Returns rows { v =, value =, status =,
 --- ratio =, err = } and counts { total, ok, explained, unexplained, drift, error }.
-function M.run(values)
+function M.run(values, between)
   local rows, c = {}, { total = #values, ok = 0, explained = 0, unexplained = 0, drift = 0, error = 0 }
   for _, v in ipairs(values) do
+    if between then between() end
     local okc, val = pcall(v.zprime)
     local row = { v = v }
     if okc then row.value = val else row.err = tostring(val) end

@@ -145,6 +145,17 @@ describe("parallel lanes (zprime.lanes)", function()
     assert.is_true(res[1].seconds >= 0.15)
     assert.are_not.equal(1, done[1]) -- the slow first step finished after a later one: lanes overlap
     assert_error_matches(function() lanes.run(steps, { jobs = 0 }) end, "jobs must be a whole number >= 1")
+    -- work in this process while the lanes run; its error is returned, the lanes still finish
+    local polled = 0
+    local res2, ok, err = lanes.run({ steps[1], steps[2] }, { jobs = 1, meanwhile = function(poll)
+      for _ = 1, 40 do poll(); polled = polled + 1; require("zprime.core").sleep(0.01) end
+      error("in-process failure")
+    end })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("in-process failure", 1, true))
+    assert.are.equal(40, polled)
+    assert.are.equal(0, res2[1].code)
+    assert.are.equal(3, res2[2].code)
     os.execute("rm -rf " .. fs.shell_quote(base))
   end)
 end)
