@@ -9,6 +9,10 @@ set_tests_properties(paper_report_failures PROPERTIES ENVIRONMENT "${ZP_TEST_ENV
 add_test(NAME install_prefix
   COMMAND sh ${CMAKE_SOURCE_DIR}/tests/scripts/install_test.sh ${CMAKE_BINARY_DIR} ${CMAKE_BINARY_DIR}/install-prefix-test)
 set_tests_properties(install_prefix PROPERTIES TIMEOUT 120 PASS_REGULAR_EXPRESSION "install_test: ok")
+if(ZPRIME_SANITIZE)
+  # plain lua5.4 is not instrumented: preload the runtime for the installed module (as lua_specs)
+  set_property(TEST install_prefix APPEND PROPERTY ENVIRONMENT "LD_PRELOAD=${_asan}" "ASAN_OPTIONS=detect_leaks=0")
+endif()
 
 # The newcomer: the committed tree in an empty folder, the README's main command, every example,
 # and the installed copy with the tree moved away (tests/scripts/fresh_tree.sh).  `ctest -L fresh`
