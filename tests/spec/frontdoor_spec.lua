@@ -122,6 +122,17 @@ describe("script arguments (zprime.cli)", function()
   end)
 end)
 
+describe("zprime --help", function()
+  it("names the main job, the examples, the docs and the environment variables", function()
+    local out, rc = run_zprime("--help")
+    assert.are.equal(0, rc)
+    for _, w in ipairs({ "scripts/paper.lua out", "examples/01_first_steps.lua", "docs/guide.md", "docs/reference.md",
+                         "README.md", "ZPRIME_DATA", "ZPRIME_HISTORY", "ZPRIME_JOBS", "ZPRIME_GNUPLOT" }) do
+      assert.truthy(out:find(w, 1, true), "--help does not mention " .. w)
+    end
+  end)
+end)
+
 describe("parallel lanes (zprime.lanes)", function()
   it("runs every step, logs each, reports in list order with exit codes", function()
     local base = tmpdir()
