@@ -1,5 +1,5 @@
--- The docs test: every fenced ```sh and ```lua block of README.md and docs/*.md runs, each in a
--- fresh temporary folder (symlinks to the source tree's folders and to the build as build/, so
+-- The docs test: every fenced ```sh and ```lua block of README.md, examples/README.md and
+-- docs/*.md runs, each in a fresh temporary folder (symlinks to the source tree's folders and to the build as build/, so
 -- `build/zprime examples/...` works as written and whatever a block writes lands in the
 -- temporary folder).  ```sh blocks run under `bash -e`; ```lua blocks run as one chunk in zprime,
 -- where a line that is a bare expression (`m.C9_bsmumu`, as typed at the prompt) is printed.
@@ -92,7 +92,7 @@ local function run(dir, b)
   return rc == 0, out:gsub("__rc=%d+%s*$", "")
 end
 
-local files = { "README.md" }
+local files = { "README.md", "examples/README.md" }
 local p = io.popen("cd " .. q(src) .. " && ls docs/*.md")
 for l in p:lines() do files[#files + 1] = l end
 p:close()
