@@ -1,7 +1,7 @@
 -- The docs test: every fenced ```sh and ```lua block of README.md, examples/README.md and
--- docs/*.md runs, each in a fresh temporary folder (symlinks to the source tree's folders and to the build as build/, so
--- `build/zprime examples/...` works as written and whatever a block writes lands in the
--- temporary folder).  ```sh blocks run under `bash -e`; ```lua blocks run as one chunk in zprime,
+-- docs/*.md runs, each in a fresh temporary folder (symlinks to the source tree's folders and to
+-- the build as build/, so `build/zprime examples/...` works as written and whatever a block
+-- writes lands in the temporary folder).  ```sh blocks run under `bash -e`; ```lua blocks run as one chunk in zprime,
 -- where a line that is a bare expression (`m.C9_bsmumu`, as typed at the prompt) is printed.
 --
 -- A block that cannot run here is marked in the markdown, on the line just before its fence:
