@@ -1,7 +1,7 @@
 -- The docs test: every fenced ```sh and ```lua block of README.md, examples/README.md and
--- docs/*.md runs, each in a fresh temporary folder (symlinks to the source tree's folders and to
--- the build as build/, so `build/zprime examples/...` works as written and whatever a block
--- writes lands in the temporary folder).  ```sh blocks run under `bash -e`; ```lua blocks run as one chunk in zprime,
+-- docs/*.md runs, each in a fresh temporary folder (a copy of the source tree's folders, data/
+-- and the build linked as data/ and build/, so `build/zprime examples/...` works as written and
+-- whatever a block writes lands in the temporary folder).  ```sh blocks run under `bash -e`; ```lua blocks run as one chunk in zprime,
 -- where a line that is a bare expression (`m.C9_bsmumu`, as typed at the prompt) is printed.
 --
 -- A block that cannot run here is marked in the markdown, on the line just before its fence:
@@ -16,7 +16,10 @@ if not (src and build and work) then
   os.exit(2)
 end
 local SKIP_FILES = { ["docs/cluster.md"] = "tested by tests/cluster/", ["docs/reference.md"] = "generated, checked by docs_reference_fresh" }
-local LINK = { "scripts", "examples", "lua", "data", "docs", "src", "tests", "README.md", "CMakeLists.txt" }
+-- copied, so a block that writes (e.g. regenerates a file) never touches the tree; data/ (read
+-- only, 14 MB) and the build are linked
+local COPY = { "scripts", "examples", "lua", "docs", "src", "tests", "README.md", "CMakeLists.txt" }
+local LINK = { "data" }
 local q = fs.shell_quote
 
 --- Blocks of one markdown file: { lang, code, line, skip = reason or nil }.
@@ -62,6 +65,7 @@ end
 
 local function run(dir, b)
   fs.mkdir_p(dir)
+  for _, l in ipairs(COPY) do os.execute("cp -RL " .. q(src .. "/" .. l) .. " " .. q(dir .. "/" .. l)) end
   for _, l in ipairs(LINK) do os.execute("ln -s " .. q(src .. "/" .. l) .. " " .. q(dir .. "/" .. l)) end
   os.execute("ln -s " .. q(build) .. " " .. q(dir .. "/build"))
   local file, cmd
