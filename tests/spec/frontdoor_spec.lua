@@ -156,6 +156,9 @@ describe("parallel lanes (zprime.lanes)", function()
     assert.is_true(res[1].seconds >= 0.15)
     assert.are_not.equal(1, done[1]) -- the slow first step finished after a later one: lanes overlap
     assert_error_matches(function() lanes.run(steps, { jobs = 0 }) end, "jobs must be a whole number >= 1")
+    local bad = lanes.run({ { argv = { "true" }, log = base .. "/no/such/dir/log.txt" } })
+    assert.are.equal(127, bad[1].code)
+    assert.truthy(bad[1].error:find("cannot write the log '" .. base .. "/no/such/dir/log.txt'", 1, true), bad[1].error)
     -- work in this process while the lanes run; its error is returned, the lanes still finish
     local polled = 0
     local res2, ok, err = lanes.run({ steps[1], steps[2] }, { jobs = 1, meanwhile = function(poll)

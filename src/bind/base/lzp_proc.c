@@ -108,6 +108,15 @@ static int l_spawn(lua_State *L)
         argv[i - 1] = (char *)lua_tostring(L, -1); /* kept alive: stays on the stack */
     }
     argv[argc] = NULL;
+    if (log) { /* say which file is the problem, not "cannot start" */
+        int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+        if (fd < 0) {
+            lua_pushnil(L);
+            lua_pushfstring(L, "cannot write the log '%s': %s", log, strerror(errno));
+            return 2;
+        }
+        close(fd);
+    }
     static char *envp[4096];
     filtered_env(L, 3, envp, 4096);
     posix_spawn_file_actions_t fa;
