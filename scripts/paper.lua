@@ -3,7 +3,7 @@
 -- benchmark points, and a validation report of every number the paper prints: the paper's value,
 -- zprime's value, the ratio, the tolerance and a note where they differ and why.
 --
---   zprime scripts/paper.lua [OUTDIR | -o DIR] [--jobs N]      (default: out/, 2 lanes)
+--   zprime scripts/paper.lua [OUTDIR | -o DIR] [--jobs N]   (default: out/, one lane a processor, at most 4)
 --
 -- The figure and table scripts are independent programs: they run in N parallel lanes, each with
 -- its log in OUTDIR/logs/, and are reported in a fixed order.  The exit status is non-zero when a
@@ -22,11 +22,12 @@ local parser = cli.outdir(cli.parser("scripts/paper.lua",
   "validation report of every number the paper prints.",
   "Exit status: 0 when every printed number is reproduced and every figure script ran; 1 otherwise; " ..
   "2 for a usage error."))
-parser:option("-j --jobs", "Figure and table scripts to run at once (zprime's own --jobs N sets it too).")
+parser:option("-j --jobs", "Figure and table scripts to run at once (default: the processors, at most 4; " ..
+  "zprime's own --jobs N sets it too).")
   :argname("N"):convert(cli.count)
 local args = cli.parse(parser)
 local outdir = args.outdir
-local njobs = args.jobs or cli.count(os.getenv("ZPRIME_JOBS") or "") or 2
+local njobs = args.jobs or cli.count(os.getenv("ZPRIME_JOBS") or "") or math.min(core.ncpu(), 4)
 local bin = (arg and arg[-1]) or "zprime"
 local logdir = fs.mkdir_p(fs.join(outdir, "logs"))
 
