@@ -7,6 +7,8 @@
 ---   "ok"                   zprime's value rounded to the printed digits is the printed number
 ---   "differs (explained)"  outside the quoted precision, inside the stated tolerance, with a note
 ---   "differs (no reason)"  the same without a note: counted as a failure
+---   "differs (<why>)"      outside the stated tolerance for the reason v.differs (e.g. "newer
+---                          data"), explained in v.note
 ---   "DRIFT"                outside the stated tolerance
 ---   "ERROR"                zprime could not compute it
 local M = {}
@@ -49,7 +51,11 @@ function M.classify(v, val)
   if v.abs then inside = math.abs(val - v.paper) <= v.abs
   elseif v.factor then inside = ratio >= 1 / v.factor and ratio <= v.factor
   else inside = math.abs(ratio - 1) <= v.rel end
-  if not inside then return "DRIFT", ratio end
+  if not inside then
+    -- a number the paper could not have had (newer data, ...): v.differs names why, v.note explains
+    if v.differs and v.note then return "differs (" .. v.differs .. ")", ratio end
+    return "DRIFT", ratio
+  end
   if M.same_digits(v, val) then return "ok", ratio end
   return v.note and "differs (explained)" or "differs (no reason)", ratio
 end
@@ -64,8 +70,8 @@ function M.run(values, between)
     local row = { v = v }
     if okc then row.value = val else row.err = tostring(val) end
     row.status, row.ratio = M.classify(v, okc and val or nil)
-    local key = ({ ok = "ok", ["differs (explained)"] = "explained", ["differs (no reason)"] = "unexplained",
-                   DRIFT = "drift", ERROR = "error" })[row.status]
+    local key = ({ ok = "ok", ["differs (no reason)"] = "unexplained", DRIFT = "drift", ERROR = "error" })[row.status]
+      or "explained" -- "differs (explained)" or "differs (<v.differs>)"
     c[key] = c[key] + 1
     rows[#rows + 1] = row
   end
@@ -78,8 +84,7 @@ function M.summary(c)
   local lines = {}
   if c.ok + c.explained == c.total then
     lines[1] = string.format("Every printed number was reproduced: %d of %d recomputed in this run, %d to the printed " ..
-      "digits and %d within a wider tolerance whose reason is given (differs (explained)).",
-      recomputed, c.total, c.ok, c.explained)
+      "digits and %d differing for the reason given with it (differs (...)).", recomputed, c.total, c.ok, c.explained)
   else
     lines[1] = string.format("NOT every printed number was reproduced: of %d, %d could not be computed; of the %d " ..
       "recomputed in this run %d match the printed digits, %d differ with a reason, %d differ with no reason given " ..
