@@ -145,8 +145,8 @@ buffer = nil
 if tty then io.stderr:write("\r" .. string.rep(" ", 50) .. "\r") end
 
 local order = {}
-for i, s in ipairs(steps) do order[#order + 1] = { s = s, r = results[i] } end
-table.sort(order, function(a, b) return a.s.order < b.s.order end)
+for i, s in ipairs(steps) do order[#order + 1] = { s = s, r = results[i], k = s.order or 100 + i } end
+table.sort(order, function(a, b) return a.k < b.k end) -- steps without an order: after, as listed
 
 -- Why a script failed: its error line ("zprime: ..." from the executable), else its last line.
 local function why_failed(file)
