@@ -122,6 +122,27 @@ describe("script arguments (zprime.cli)", function()
   end)
 end)
 
+describe("one parser, no shell for folders", function()
+  it("every script in scripts/ reads its arguments through zprime.cli and makes folders without a shell", function()
+    local p = io.popen("cd " .. fs.shell_quote(ZP_SOURCE) .. " && find scripts examples -name '*.lua' | sort")
+    local bad = {}
+    for file in p:lines() do
+      local text = slurp(ZP_SOURCE .. "/" .. file)
+      local code = text:gsub("%-%-[^\n]*", "") -- comments may show usage lines
+      local function flag(why) bad[#bad + 1] = file .. ": " .. why end
+      if file:find("^scripts/") then
+        if code:find("arg%s*%[%s*[1-9]") or code:find("tonumber%s*%(%s*%(%.%.%.%)") or code:find("select%s*%(%s*1%s*,%s*%.%.%.") then
+          flag("reads its arguments by hand; use require('zprime.cli')")
+        end
+        if code:find("require%s*%(?%s*[\"']argparse[\"']") then flag("uses argparse directly; use require('zprime.cli')") end
+      end
+      if code:find("mkdir %-p") then flag("creates a folder through the shell; use require('zprime.fs').mkdir_p") end
+    end
+    p:close()
+    assert.are.same({}, bad)
+  end)
+end)
+
 describe("zprime --help", function()
   it("names the main job, the examples, the docs and the environment variables", function()
     local out, rc = run_zprime("--help")
