@@ -28,3 +28,9 @@ add_test(NAME docs_commands
           ${CMAKE_BINARY_DIR}/docs-commands)
 set_tests_properties(docs_commands PROPERTIES ENVIRONMENT "${ZP_TEST_ENV}" TIMEOUT 300
   PASS_REGULAR_EXPRESSION " 0 failed")
+
+# `cmake --install` writes the build's install_manifest.txt: one install at a time.
+set_tests_properties(install_prefix PROPERTIES RESOURCE_LOCK zprime_install)
+if(TEST install_tree)
+  set_tests_properties(install_tree PROPERTIES RESOURCE_LOCK zprime_install)
+endif()
