@@ -28,7 +28,13 @@ parser:option("-j --jobs", "Figure and table scripts to run at once (default: th
 local args = cli.parse(parser)
 local outdir = args.outdir
 local njobs = args.jobs or cli.count(os.getenv("ZPRIME_JOBS") or "") or math.min(core.ncpu(), 4)
-local bin = (arg and arg[-1]) or "zprime"
+-- the interpreter running this script: the lowest index of arg (options such as -e come between)
+local bin = "zprime"
+if arg then
+  local i = -1
+  while arg[i - 1] ~= nil do i = i - 1 end
+  bin = arg[i] or bin
+end
 local logdir = fs.mkdir_p(fs.join(outdir, "logs"))
 
 local tty = core.isatty and core.isatty(2)
