@@ -5,6 +5,7 @@
 return function(zp)
   local region = require "zprime.plot.region"
   local pdata = require "zprime.plot.data"
+  local gp_text = require "zprime.plot.gp"
   local did_you_mean, esc, series_from_data = pdata.did_you_mean, pdata.esc, pdata.series_from_data
 
   local PALETTE = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#17becf",
@@ -30,8 +31,8 @@ return function(zp)
     end
   end
 
-  --- Quote a string for gnuplot (single quotes: backslashes reach the enhanced-text parser).
-  local function q(s) return "'" .. tostring(s):gsub("'", "''") .. "'" end
+  --- Quote a string for gnuplot (control characters replaced; see zprime.plot.gp).
+  local q = gp_text.str
 
 
   local function num(x)
@@ -55,7 +56,7 @@ return function(zp)
   end
 
   local function write_block(f, idx, s, rows)
-    f:write(string.format("# block %d: %s\n", idx, s.label or s.style or "series"))
+    f:write(string.format("# block %d: %s\n", idx, gp_text.clean(s.label or s.style or "series")))
     for _, r in ipairs(rows) do f:write(r, "\n") end
     f:write("\n\n")
   end
@@ -65,7 +66,7 @@ return function(zp)
     local style = s.style or "lines"
     local title = s.label and ("title " .. q(s.label)) or "notitle"
     local lw = s.width or 2
-    local lc = "lc rgb " .. q(color)
+    local lc = "lc rgb " .. assert(gp_text.color(color))
     if s.hline or s.vline then
       local dt = (style == "dotted") and "dt 3" or (style == "dashed" or s.style == nil) and "dt 2" or "dt 1"
       if s.hline then
@@ -112,6 +113,13 @@ return function(zp)
   local function check_series(s, i)
     if type(s) ~= "table" then error("zp.plot: series[" .. i .. "] must be a table, got " .. type(s), 3) end
     check_keys(s, SERIES_KEYS, "series option")
+    if s.color ~= nil then
+      local ok, why = gp_text.color(s.color)
+      if not ok then error("zp.plot: series[" .. i .. "].color " .. why, 3) end
+    end
+    if s.label ~= nil and type(s.label) ~= "string" and type(s.label) ~= "number" then
+      error("zp.plot: series[" .. i .. "].label must be a string, got " .. type(s.label), 3)
+    end
     if s.style ~= nil and not STYLES[s.style] then
       error("zp.plot: series[" .. i .. "] has unknown style '" .. tostring(s.style) ..
         "' (lines, points, linespoints, dashed, dotted or band)", 3)
@@ -149,7 +157,7 @@ return function(zp)
     return dir, stem, ext
   end
 
-  local function shell_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+  local shell_quote = gp_text.shell
 
   local function terminal(ext, w, h)
     if ext == "svg" then
@@ -187,8 +195,15 @@ return function(zp)
       error("zp.plot expects a table { out = ..., series = {...} } or a scan result, got " .. type(spec), 2)
     end
     check_keys(spec, SPEC_KEYS, "option")
-    if spec.key ~= nil and type(spec.key) ~= "string" then
-      error("zp.plot: key must be a gnuplot key position such as 'top left', got " .. type(spec.key), 2)
+    if spec.key ~= nil then
+      local ok, why = gp_text.key(spec.key)
+      if not ok then error("zp.plot: key " .. why, 2) end
+    end
+    for _, k in ipairs({ "title", "xlabel", "ylabel" }) do
+      local v = spec[k]
+      if v ~= nil and type(v) ~= "string" and type(v) ~= "number" then
+        error("zp.plot: " .. k .. " must be a string, got " .. type(v), 2)
+      end
     end
     local series, xl, yl = spec.series, nil, nil
     if spec.data ~= nil then
@@ -211,8 +226,14 @@ return function(zp)
     end
     local out = spec.out or "plot.png"
     if type(out) ~= "string" or out == "" then error("zp.plot: out must be a file name such as 'fig.png'", 2) end
+    do
+      local ok, why = gp_text.check_path(out, "out")
+      if not ok then error("zp.plot: " .. why, 2) end
+    end
     local dir, stem, ext = split_out(out)
-    if dir ~= "." then os.execute("mkdir -p " .. shell_quote(dir)) end
+    -- "./" keeps a directory named "-" from meaning $OLDPWD to cd
+    local shdir = dir:sub(1, 1) == "/" and dir or ("./" .. dir)
+    if dir ~= "." then os.execute("mkdir -p -- " .. shell_quote(shdir)) end
     local image = dir .. "/" .. stem .. "." .. ext
     local datname, gpname = stem .. ".dat", stem .. ".gp"
     local dat, gp = dir .. "/" .. datname, dir .. "/" .. gpname
@@ -260,8 +281,8 @@ return function(zp)
         "; render later with `cd " .. dir .. " && gnuplot " .. gpname .. "`", 2)
     end
     local errfile = os.tmpname()
-    local ok = os.execute("cd " .. shell_quote(dir) .. " && " .. shell_quote(prog) .. " " ..
-      shell_quote(gpname) .. " 2>" .. shell_quote(errfile))
+    local ok = os.execute("cd -- " .. shell_quote(shdir) .. " && " .. shell_quote(prog) .. " " ..
+      shell_quote("./" .. gpname) .. " 2>" .. shell_quote(errfile))
     local ef = io.open(errfile, "r")
     local msg = ef and ef:read("a") or ""
     if ef then ef:close() end
