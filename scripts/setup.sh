@@ -3,7 +3,7 @@
 #   bash scripts/setup.sh            # packages + release build
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PKGS="cmake make gcc pkg-config liblua5.4-dev lua5.4 libgsl-dev libreadline-dev lua-busted gnuplot-nox tmux lua-cjson lua-yaml lua-argparse git"
+PKGS="cmake make gcc pkg-config liblua5.4-dev lua5.4 libgsl-dev libreadline-dev lua-busted gnuplot-nox tmux lua-cjson lua-yaml lua-argparse git parallel"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
