@@ -315,6 +315,8 @@ return function(zp)
     zp.plot(res)   zp.plot(res, "mZp", "C9_bsmumu")
     zp.plot{ data = res, x = "mZp", y = {"C9_bsmumu", "C10_bsmumu"}, by = "thetaD", out = "c9.png" }
     zp.plot{ data = res, x = "thetaD", y = "gq", z = "pass", out = "allowed.png" }  (2-D region)
-  Labels are gnuplot enhanced text: g_q, 10^{-3}, {/Symbol q}_D.  Needs gnuplot (Debian: gnuplot-nox);
+  Labels are gnuplot enhanced text: g_q, 10^{-3}, {/Symbol q}_D.  No text can run a command: control
+  characters become spaces, colours must be "#rrggbb" or a colour name, key takes only gnuplot's key
+  words and numbers, out may not hold control characters.  Needs gnuplot (Debian: gnuplot-nox);
   without it the .dat and .gp files are still written and the error says what to install.]])
 end
