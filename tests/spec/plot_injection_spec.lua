@@ -66,6 +66,20 @@ describe("zp.plot against command injection", function()
     end
   end)
 
+  it("replaces newlines in text labels and their fonts, refuses a bad label colour", function()
+    attack("labeltext", function(m)
+      return { series = { { x = XS, y = YS } }, labels = { { text = "a\n!" .. cmd(m) .. "\n", x = 1, y = 1 } } }
+    end)
+    attack("labelfont", function(m)
+      return { series = { { x = XS, y = YS } }, labels = { { text = "a", x = 1, y = 1, font = "Sans\n!" .. cmd(m) .. "\n" } } }
+    end)
+    local ok, err = attack("labelcolor", function(m)
+      return { series = { { x = XS, y = YS } }, labels = { { text = "a", x = 1, y = 1, color = "red'\n!" .. cmd(m) } } }
+    end)
+    assert.is_false(ok)
+    assert.is_truthy(tostring(err):find("labels[1].color", 1, true), err)
+  end)
+
   it("refuses a colour that is not a colour", function()
     local ok, err = attack("color", function(m)
       return { series = { { x = XS, y = YS, color = "red'\n!" .. cmd(m) .. "\n#" } } }

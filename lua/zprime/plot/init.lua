@@ -221,7 +221,11 @@ return function(zp)
     end
     local parts = { "set label " .. q(lab.text), "at", coords, num(lab.x) .. ",", coords, num(lab.y), align }
     if lab.rotate then parts[#parts + 1] = "rotate by " .. num(lab.rotate) end
-    if lab.color then parts[#parts + 1] = "tc rgb " .. q(lab.color) end
+    if lab.color then
+      local c, why = gp_text.color(lab.color)
+      if not c then error("zp.plot: labels[" .. i .. "].color " .. why, 4) end
+      parts[#parts + 1] = "tc rgb " .. c
+    end
     if lab.font then parts[#parts + 1] = "font " .. q(lab.font) end
     parts[#parts + 1] = "front"
     return table.concat(parts, " ")
