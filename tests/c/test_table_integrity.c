@@ -13,6 +13,7 @@
 #include "dm/cmb.h"
 #include "dm/dmlimits.h"
 #include "dm/relic.h"
+#include "indirect/pppc.h"
 #include "zp_test.h"
 
 static char dir[256];    /* scratch data directory, first on the search path */
@@ -100,6 +101,42 @@ static void test_no_use_after_free(void)
     ZT_TRUE(zp_cmb_feff("b", 101, &f1, &st) == ZP_OK, "f_eff(b, 101 GeV) after 70 other tables");
     ZT_NEAR(f1, f0, 0.02, "f_eff barely moves between 100 and 101 GeV");
     ZT_TRUE(zp_cmb_feff("b", 100, &f1, &st) == ZP_OK && f1 == f0, "f_eff(b, 100 GeV) unchanged");
+}
+
+/* PPPC grids: one held by a caller stays valid while 20 other grids are built (the grid cache
+ * held 16 and freed the oldest), and a name of 600 characters is found again. */
+static void test_pppc_grids_stay(void)
+{
+    zp_status st = {0, ""};
+    set_path(1);
+    const char *src = "pppc4dmid/AtProductionNoEW_antiprotons.dat";
+    char cmd[6000], rel[800];
+    const zp_pppc *first = NULL;
+    int ch = -1;
+    double v0 = NAN, v1 = NAN;
+    for (int i = 0; i < 20; i++) {
+        snprintf(rel, sizeof rel, "grids/g%02d.dat", i);
+        snprintf(cmd, sizeof cmd, "mkdir -p '%s/grids' && ln -sf '%s/%s' '%s/%s'", dir, shipped, src, dir, rel);
+        ZT_TRUE(system(cmd) == 0, "link a PPPC table under another name");
+        const zp_pppc *g = zp_pppc_get(rel, &st);
+        ZT_TRUE(g != NULL, "PPPC grid under a new name");
+        if (i == 0 && g != NULL) {
+            first = g;
+            zp_pppc_channel(g, "b", &ch, &st);
+            zp_pppc_dNdlog10x(g, ch, 1000, -2, &v0, &st);
+        }
+    }
+    if (first != NULL && ch >= 0)
+        ZT_TRUE(zp_pppc_dNdlog10x(first, ch, 1000, -2, &v1, &st) == ZP_OK && v1 == v0,
+                "the first grid is still valid after 20 more");
+    char longname[800] = "grids/";
+    while (strlen(longname) < 600)
+        strcat(longname, "abcdefghi/");
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/%s' && ln -sf '%s/%s' '%s/%sx.dat'", dir, longname, shipped, src, dir, longname);
+    ZT_TRUE(system(cmd) == 0, "link under a 600-character name");
+    strcat(longname, "x.dat");
+    const zp_pppc *a = zp_pppc_get(longname, &st), *b = zp_pppc_get(longname, &st);
+    ZT_TRUE(a != NULL && a == b, "a 600-character PPPC name is found again (full names compared)");
 }
 
 static void test_malformed(void)
@@ -278,6 +315,7 @@ int main(void)
     if (system(cmd) != 0)
         return 1;
     test_no_use_after_free();
+    test_pppc_grids_stay();
     test_malformed();
     test_special_files();
     test_implausible_values();
