@@ -45,6 +45,24 @@ describe("data tables", function()
     assert_error_matches(function() core.read_table(dir .. "/cut.dat") end, "cut.dat' line 2 is cut short")
   end)
 
+  it("reports an unreadable table as unreadable, not as missing", function()
+    write(dir .. "/locked.dat", "1 2\n")
+    os.execute("chmod 000 '" .. dir .. "/locked.dat' && chmod 755 '" .. dir .. "'")
+    local code = "print(select(2, pcall(zp.core.read_table, '" .. dir .. "/locked.dat')))"
+    local cmd = ZP_BIN .. " -e \"" .. code .. "\" 2>&1"
+    -- root reads anything: run the reader as nobody when the test runs as root
+    local p = io.popen("id -u"); local uid = p:read("l"); p:close()
+    if uid == "0" then
+      if not os.execute("command -v setpriv >/dev/null 2>&1") then pending("needs setpriv (util-linux) to drop root") return end
+      local drop = "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp "
+      local q = io.popen(drop .. ZP_BIN .. " -e \"print('runs-as-nobody')\" 2>&1"); local o = q:read("a"); q:close()
+      if not o:find("runs-as-nobody", 1, true) then pending("the build tree is not readable by nobody: " .. o) return end
+      cmd = drop .. cmd
+    end
+    p = io.popen(cmd); local out = p:read("a"); p:close()
+    assert.is_truthy(out:find("locked.dat' cannot be read: Permission denied", 1, true), out)
+  end)
+
   it("refuses a FIFO without blocking and /dev/zero without reading it", function()
     assert.is_true(os.execute("mkfifo '" .. dir .. "/fifo'"))
     assert_error_matches(function() core.read_table(dir .. "/fifo") end, "is a FIFO (named pipe); only regular files are read")
