@@ -302,6 +302,13 @@ static void test_implausible_values(void)
     st.code = 0;
     ZT_TRUE(zp_relic_dof_get("dof/bad_thg.tab", &st) == NULL, "g* of 1e308 refused");
     ZT_TRUE(strstr(st.msg, "row 3") != NULL && strstr(st.msg, "must be finite and in (0, 1000]") != NULL, st.msg);
+    /* a name too long for the g* cache is refused, not rebuilt (and kept) on every call */
+    char longdof[700];
+    memset(longdof, 'a', 600);
+    longdof[600] = '\0';
+    st.code = 0;
+    ZT_STATUS(zp_relic_dof_get(longdof, &st) == NULL ? ZP_EINVAL : ZP_OK, ZP_EINVAL, st, "more than 511",
+              "600-character g* table name");
     set_path(0);
 }
 

@@ -166,6 +166,9 @@ const zp_relic_dof *zp_relic_dof_get(const char *name, zp_status *st)
 {
     if (name == NULL || *name == '\0')
         name = "std";
+    if (strlen(name) >= sizeof dof_cache[0]->name) /* a cut name would never be found again */
+        return zp_fail(st, ZP_EINVAL, "dof table name has %zu characters, more than %zu", strlen(name),
+                       sizeof dof_cache[0]->name - 1), NULL;
     unsigned gen = zp_table_generation();
     for (int i = 0; i < dof_ncache; i++)
         if (strcmp(dof_cache[i]->name, name) == 0 && dof_cache[i]->gen == gen)
