@@ -56,7 +56,7 @@ static double *optarray(lua_State *L, int t, const char *fname, const char *key,
         luaL_error(L, "%s: option '%s' expects an array of numbers, got %s", fname, key, luaL_typename(L, -1));
     lua_Integer len = luaL_len(L, -1);
     if (len < 1 || len > NMAX)
-        luaL_error(L, "%s: option '%s' must hold 1 to %d numbers, got %d", fname, key, NMAX, (int)len);
+        luaL_error(L, "%s: option '%s' must hold 1 to %d numbers, got %I", fname, key, NMAX, len);
     double *x = lua_newuserdatauv(L, (size_t)len * sizeof *x, 0);
     for (lua_Integer i = 0; i < len; i++) {
         lua_rawgeti(L, -2, i + 1);
