@@ -39,32 +39,39 @@ check "the session goes on after the interrupted check" "2042"
 send 'while true do end' Enter
 sleep 0.5
 send C-c
+sleep 0.2
 send C-c
+sleep 0.2
 send C-c
-sleep 0.5
+sleep 1
 send '3 * 1000 + 5' Enter
 check "three Ctrl-C in a row do not kill the REPL" "3005"
-# Ctrl-C at an idle prompt, twice
+# Ctrl-C at an idle prompt, twice (a signal overtakes typed keys: let each one land first)
 send C-c
+sleep 0.5
 send C-c
+sleep 0.5
 send '4 * 1000 + 6' Enter
 check "Ctrl-C at the prompt twice keeps the session" "4006"
 # a loop inside a coroutine
 send 'coroutine.wrap(function() while true do end end)()' Enter
 sleep 0.5
 send C-c
+sleep 0.5
 send '5 * 1000 + 7' Enter
 check "Ctrl-C interrupts a loop inside a coroutine" "5007"
 send 'co = coroutine.create(function() local x = 0 while true do x = x + 1 end end); print(coroutine.resume(co))' Enter
 sleep 0.5
 send C-c
+sleep 0.5
 send '7 * 1000 + 9' Enter
 check "Ctrl-C interrupts coroutine.resume of an endless coroutine" "7009"
 # a C root scan on a grid of 10^6 points (minutes of work) stops at Ctrl-C
 send 'zp.core.S_mphi_roots(1, 10, 0.01, 1e-3, 1000, 1e-3, 10, 1000000)' Enter
 sleep 1
 send C-c
-check "Ctrl-C stops the C root scan" "interrupted" 5
+check "Ctrl-C stops the C root scan" "S_mphi_roots: interrupted" 5
+sleep 0.5
 send '6 * 1000 + 8' Enter
 check "prompt is back after the C loop" "6008"
 send 'zp.core.S_mphi_roots(1, 10, 0.01, 1e-3, 1000, 1e-3, 10, 2^31)' Enter
