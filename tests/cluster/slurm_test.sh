@@ -90,7 +90,7 @@ submit=$(sh "$SRC/tests/cluster/extract.sh" "$SRC/docs/cluster.md" slurm-submit)
 reference "$T/ref"
 setup_work "$T/work"
 printf '%s\n' "$script" > "$T/work/fig2.sbatch"
-(cd "$T/work" && bash -euc "$submit") || fail "the documented submit commands failed"
+(cd "$T/work" && timeout 30 bash -euc "$submit") || fail "the documented submit commands failed"
 # wait for the array and the merge job to leave the queue
 while [ "$(date +%s)" -lt "$deadline" ]; do
     [ -z "$(squeue -h -o %i 2>/dev/null)" ] && break
@@ -104,7 +104,8 @@ same_as_reference "$T/work" "$T/ref" || fail "merge output differs"
 
 # a task lost (its slice removed) and resubmitted alone with --array=7: the fixed N keeps it 7/32
 rm "$T/work/fig2.csv" "$T/work/fig2-7of32.csv"
-(cd "$T/work" && sbatch --wait --array=7 fig2.sbatch >/dev/null) || fail "resubmitting task 7 failed"
+left=$(( deadline - $(date +%s) )); [ "$left" -gt 5 ] || left=5
+(cd "$T/work" && timeout "$left" sbatch --wait --array=7 fig2.sbatch >/dev/null) || fail "resubmitting task 7 failed or timed out"
 [ -f "$T/work/fig2-7of32.csv" ] || fail "the resubmitted task did not write fig2-7of32.csv: $(cat "$T/work/logs/fig2-7.out")"
 (cd "$T/work" && zprime merge fig2-*of32.csv -o fig2.csv >/dev/null) || fail "merge after the resubmission"
 same_as_reference "$T/work" "$T/ref" || fail "merge after the resubmission differs"
