@@ -302,6 +302,21 @@ static void test_implausible_values(void)
     st.code = 0;
     ZT_TRUE(zp_relic_dof_get("dof/bad_thg.tab", &st) == NULL, "g* of 1e308 refused");
     ZT_TRUE(strstr(st.msg, "row 3") != NULL && strstr(st.msg, "must be finite and in (0, 1000]") != NULL, st.msg);
+    /* zp.data_path(new) reaches the g* interpolants: a stand-in std table with g_eff = 2 h_eff... */
+    const zp_relic_dof *d_ship = zp_relic_dof_get("std", &st);
+    write_text("dof/std_thg.tab", "1e-5 3.9 7.8\n1e-3 3.9 7.8\n1e-1 20 40\n10 100 200\n1e3 106 212\n");
+    set_path(1);
+    st.code = 0;
+    const zp_relic_dof *d_new = zp_relic_dof_get("std", &st);
+    ZT_TRUE(d_new != NULL && d_new != d_ship, "a new search path gives the stand-in g* table");
+    double ge = 0, he = 0, sg = 0;
+    if (d_new)
+        zp_relic_dof_eval(d_new, 1e-3, &ge, &he, &sg);
+    ZT_NEAR(ge, 7.8, 1e-9, "g_eff of the stand-in at a node");
+    set_path(0);
+    ZT_TRUE(zp_relic_dof_get("std", &st) == d_ship, "back on the shipped path: the shipped g* object again");
+    remove_at("dof/std_thg.tab");
+    set_path(1);
     /* a name too long for the g* cache is refused, not rebuilt (and kept) on every call */
     char longdof[700];
     memset(longdof, 'a', 600);

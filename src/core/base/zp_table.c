@@ -13,12 +13,11 @@
 #include <unistd.h>
 
 static char search_path[4096] = "";
-static unsigned path_generation = 1; /* bumped when the search path changes: names resolve anew */
+static unsigned path_generation = 1; /* bumped when the search path is set or a table read: names resolve anew */
 
 void zp_data_set_path(const char *path)
 {
-    if (strcmp(search_path, path ? path : "") != 0)
-        path_generation++;
+    path_generation++; /* even the same path: a file may have appeared in an earlier directory */
     snprintf(search_path, sizeof search_path, "%s", path ? path : "");
 }
 
