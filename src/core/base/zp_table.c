@@ -239,6 +239,47 @@ static int check_row(const char *path, int lineno, const double *row, int n, zp_
     return ZP_OK;
 }
 
+/* Append a data line of n numbers to t (checked: 1 to 256 finite-or-NaN numbers, as many as
+ * the earlier rows); *cap is the allocated number of values. */
+static int add_row(zp_table *t, const double *row, int n, int *cap, const char *path, int lineno, zp_status *st)
+{
+    if (n > 256)
+        return zp_fail(st, ZP_EDATA, "data table '%s' line %d: more than 256 columns", path, lineno);
+    if (check_row(path, lineno, row, n, st) != ZP_OK)
+        return st->code;
+    if (t->nrow == 0)
+        t->ncol = n;
+    else if (n != t->ncol)
+        return zp_fail(st, ZP_EDATA, "data table '%s' line %d: %d columns where earlier rows have %d", path, lineno,
+                       n, t->ncol);
+    if ((t->nrow + 1) * t->ncol > *cap) {
+        int c = *cap ? 2 * *cap : 1024 * t->ncol;
+        double *nd = realloc(t->data, (size_t)c * sizeof *nd);
+        if (nd == NULL)
+            return zp_fail(st, ZP_ENOMEM, "out of memory reading data table '%s'", path);
+        t->data = nd, *cap = c;
+    }
+    memcpy(t->data + (size_t)t->nrow * (size_t)t->ncol, row, (size_t)n * sizeof *row);
+    t->nrow++;
+    return ZP_OK;
+}
+
+/* Checks on the whole file: rows present; the size MANIFEST lists, or else a final newline. */
+static int check_whole(const zp_table *t, const char *path, long long size, const char *dir, const char *rel,
+                       int unterminated, zp_status *st)
+{
+    if (t->nrow == 0)
+        return zp_fail(st, ZP_EDATA, "data table '%s' has no rows of numbers", path);
+    long long want = manifest_size(dir, rel);
+    if (want >= 0 && want != size)
+        return zp_fail(st, ZP_EDATA, "data table '%s' has %lld bytes but %s/MANIFEST lists %lld: the copy is cut short or altered",
+                       path, size, dir, want);
+    if (want < 0 && unterminated)
+        return zp_fail(st, ZP_EDATA, "data table '%s' line %d is cut short: the file does not end with a newline",
+                       path, unterminated);
+    return ZP_OK;
+}
+
 /* Parse path; dir and rel (both or neither) locate the data directory's MANIFEST. */
 static zp_table *read_table(const char *path, const char *dir, const char *rel, zp_status *st)
 {
@@ -251,8 +292,10 @@ static zp_table *read_table(const char *path, const char *dir, const char *rel, 
     char **names = NULL;
     int nnames = 0, cap = 0, lineno = 0, unterminated = 0;
     double row[256];
-    if (t == NULL || line == NULL)
-        goto nomem;
+    if (t == NULL || line == NULL) {
+        zp_fail(st, ZP_ENOMEM, "out of memory reading data table '%s'", path);
+        goto fail;
+    }
     while (fgets(line, ZP_TABLE_LINE_MAX, f)) {
         lineno++;
         size_t len = strlen(line);
@@ -279,62 +322,29 @@ static zp_table *read_table(const char *path, const char *dir, const char *rel, 
             nnames = split_names(s, &names);
             continue;
         }
-        if (n > 256) {
-            zp_fail(st, ZP_EDATA, "data table '%s' line %d: more than 256 columns", path, lineno);
+        if (add_row(t, row, n, &cap, path, lineno, st) != ZP_OK)
             goto fail;
-        }
-        if (check_row(path, lineno, row, n, st) != ZP_OK)
-            goto fail;
-        if (t->nrow == 0)
-            t->ncol = n;
-        else if (n != t->ncol) {
-            zp_fail(st, ZP_EDATA, "data table '%s' line %d: %d columns where earlier rows have %d",
-                    path, lineno, n, t->ncol);
-            goto fail;
-        }
-        if ((t->nrow + 1) * t->ncol > cap) {
-            cap = cap ? 2 * cap : 1024 * t->ncol;
-            double *nd = realloc(t->data, (size_t)cap * sizeof *nd);
-            if (nd == NULL)
-                goto nomem;
-            t->data = nd;
-        }
-        memcpy(t->data + (size_t)t->nrow * (size_t)t->ncol, row, (size_t)n * sizeof *row);
-        t->nrow++;
     }
     if (ferror(f)) {
         zp_fail(st, ZP_EDATA, "data table '%s' cannot be read after line %d: %s", path, lineno, strerror(errno));
         goto fail;
     }
-    if (t->nrow == 0) {
-        zp_fail(st, ZP_EDATA, "data table '%s' has no rows of numbers", path);
+    if (check_whole(t, path, size, dir, rel, unterminated, st) != ZP_OK)
         goto fail;
-    }
-    long long want = manifest_size(dir, rel);
-    if (want >= 0 && want != size) {
-        zp_fail(st, ZP_EDATA, "data table '%s' has %lld bytes but %s/MANIFEST lists %lld: the copy is cut short or altered",
-                path, size, dir, want);
-        goto fail;
-    }
-    if (want < 0 && unterminated) {
-        zp_fail(st, ZP_EDATA, "data table '%s' line %d is cut short: the file does not end with a newline",
-                path, unterminated);
-        goto fail;
-    }
     if (names != NULL && nnames == t->ncol) {
         t->colnames = names;
         names = NULL;
     }
     free_names(names, nnames);
     t->path = malloc(strlen(path) + 1);
-    if (t->path == NULL)
-        goto nomem;
+    if (t->path == NULL) {
+        zp_fail(st, ZP_ENOMEM, "out of memory reading data table '%s'", path);
+        goto fail;
+    }
     strcpy(t->path, path);
     free(line);
     fclose(f);
     return t;
-nomem:
-    zp_fail(st, ZP_ENOMEM, "out of memory reading data table '%s'", path);
 fail:
     free_names(names, nnames);
     free(line);
