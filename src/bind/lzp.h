@@ -32,6 +32,14 @@ void lzp_check_keys(lua_State *L, int t, const char *fname, const char *const al
 double lzp_optnum(lua_State *L, int t, const char *fname, const char *key, double def,
                   const char *unit);
 
+/* Integer argument arg within [lo, hi] (checked as a 64-bit Lua integer before any narrowing);
+ * otherwise a Lua error "fname: what = v is out of range (lo to hi)".  The opt form returns
+ * def when the argument is absent or nil. */
+lua_Integer lzp_checkrange(lua_State *L, int arg, lua_Integer lo, lua_Integer hi, const char *fname,
+                           const char *what);
+lua_Integer lzp_optrange(lua_State *L, int arg, lua_Integer def, lua_Integer lo, lua_Integer hi,
+                         const char *fname, const char *what);
+
 /* Push x[0..n-1] as a Lua array. */
 void lzp_push_array(lua_State *L, const double *x, int n);
 
