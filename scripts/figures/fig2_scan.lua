@@ -10,11 +10,11 @@
 -- The grid is 400 x 400 (theta_D in [-0.02, 0.02] rad, g_q log-spaced in [1e-3, 1]); the
 -- environment variable FIG2_GRID=NTHxNGQ (e.g. 40x30) sets a smaller one for a quick trial.
 local zp = zp or require "zprime"
-local argparse = require "argparse"
+local cli = require "zprime.cli"
 
-local parser = argparse("fig2_scan.lua", "Grid scan of the flavour constraints of Figure 2 over (theta_D, g_q).")
+local parser = cli.parser("scripts/figures/fig2_scan.lua", "Grid scan of the flavour constraints of Figure 2 over (theta_D, g_q).")
 parser:argument("out", "Output CSV (slices are named out-KofN.csv)."):args("?"):default("fig2.csv")
-local args = parser:parse(arg or {})
+local args = cli.parse(parser)
 args.out = args.out or "fig2.csv"
 
 local nth, ngq = 400, 400
@@ -40,7 +40,7 @@ local res = zp.scan{
 if not res.chunk then
   local png = args.out:gsub("%.csv$", "") .. ".png"
   local ok, err = pcall(zp.plot, { data = res, x = "thetaD", y = "gq", z = "pass", out = png,
-    title = "flavour constraints (Fig. 2 of arXiv:1702.00395)", xlabel = "{/Symbol q}_D", ylabel = "g_q",
+    title = "flavour constraints (Fig. 2 of arXiv:1702.00395)", xlabel = "θ_D [rad]", ylabel = "g_q",
     logy = true })
   if ok then print("wrote " .. args.out .. " and " .. png) else print("wrote " .. args.out .. " (no plot: " .. tostring(err) .. ")") end
 else

@@ -330,7 +330,13 @@ static void test_implausible_values(void)
 int main(void)
 {
     zp_core_init();
-    snprintf(shipped, sizeof shipped, "%s", zt_data_dir());
+    const char *data = zt_data_dir();
+    size_t n = strlen(data);
+    if (n >= sizeof shipped) {
+        fprintf(stderr, "the data path has %zu characters, more than this test's %zu\n", n, sizeof shipped - 1);
+        return 1;
+    }
+    memcpy(shipped, data, n + 1);
     snprintf(dir, sizeof dir, "/tmp/zprime-test-integrity-%d", (int)getpid());
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", dir, dir);
