@@ -47,8 +47,56 @@ local function head_lines(header, p)
   return h
 end
 
---- Load the rows of an earlier run of the same scan into res; returns the kept text.
-local function resume_csv(out, text, head, res, p, expected)
+--- Byte position of the first row in text (after n lines), or nil.
+local function skip_lines(text, n)
+  local pos = 1
+  for _ = 1, n do
+    local e = text:find("\n", pos, true)
+    if not e then return nil end
+    pos = e + 1
+  end
+  return pos
+end
+
+--- Read the columns of a scan result written to its CSV file (once, in C) into res.
+local function load_rows(res)
+  local path = rawget(res, "file")
+  local text = path and read_all(path)
+  local pos = text and skip_lines(text, #res.header + 2)
+  if not pos then bad("the rows of this result were written to " .. tostring(path) .. ", which can no longer be read") end
+  local cols, errors = {}, {}
+  for j, c in ipairs(res.columns) do cols[j] = {}; rawset(res, c, cols[j]) end
+  local n, _, kind, col, msg = core.csv_rows(text, pos, #res.columns, res.n, cols, errors, 0)
+  if kind or n ~= res.n then
+    bad(path .. " changed since the scan wrote it: row " .. (n + 1) .. (kind and kind ~= "extra" and
+      (", column " .. (res.columns[col] or "error") .. " " .. msg) or ("; it holds " .. n .. " of " .. res.n .. " rows")))
+  end
+  rawset(res, "errors", errors)
+end
+
+--- Metatable of a result whose rows stay in its CSV file until a column is used.
+function M.lazy_mt(p)
+  local want = { errors = true }
+  for _, c in ipairs(p.columns) do want[c] = true end
+  local mt = {}
+  for k, v in pairs(codec.result_mt) do mt[k] = v end
+  local methods = codec.result_mt.__index
+  mt.__index = function(res, k)
+    if want[k] and rawget(res, "errors") == nil then
+      load_rows(res)
+      return rawget(res, k)
+    end
+    return methods[k]
+  end
+  return mt
+end
+
+--- Check the rows of an earlier run of the same scan (every field, every row's axis values
+--- against its index); returns the text to keep (header and verified rows) and sets res.n.
+--- A damaged row (not numbers as zprime writes them: a zeroed block, text, a missing field)
+--- is refused; rows that belong to other points (written twice, out of place) or beyond the
+--- slice are dropped with a warning and computed again.
+local function resume_csv(out, text, head, res, p, lo, expected)
   local pos, lineno = 1, 0
   for _, want in ipairs(head) do
     local e = text:find("\n", pos, true)
@@ -61,27 +109,21 @@ local function resume_csv(out, text, head, res, p, expected)
     end
     pos = e + 1
   end
-  local body_start = pos
-  local last_nl = text:find("\n[^\n]*$") or 0
-  local ncols, i = #p.columns, 0
-  local cols = {}
-  for j, c in ipairs(p.columns) do cols[j] = res[c] end
-  while pos <= last_nl do
-    local e = text:find("\n", pos, true)
-    local okf, f = pcall(codec.split, text:sub(pos, e - 1))
-    if not okf then
-      local _, nl = text:sub(1, pos):gsub("\n", "")
-      bad("cannot resume: " .. out .. " line " .. (nl + 1) .. ": " .. tostring(f) .. "; remove it or write elsewhere")
-    end
-    if #f ~= ncols + 1 then break end
-    i = i + 1
-    for j = 1, ncols do cols[j][i] = codec.value(f[j]) end
-    if f[ncols + 1] ~= "" then res.errors[i] = f[ncols + 1] end
-    pos = e + 1
+  local n, nextpos, kind, col, msg = p.cplan:check(text, pos, lo, expected)
+  local where = function() return "line " .. (#head + n + 1) .. " (row " .. (n + 1) .. ")" end
+  local colname = col and (p.columns[col] or (col == 0 and "(whole row)" or "error"))
+  if kind == "damaged" then
+    bad("cannot resume: " .. out .. " " .. where() .. ", column " .. colname .. " " .. msg ..
+      "; the file is damaged: remove it or write elsewhere")
+  elseif kind == "mismatch" then
+    io.stderr:write("zp.scan: resume: ", out, " ", where(), ", column ", colname, " ", msg,
+      "; keeping the ", n, " rows before it and computing the rest again\n")
+  elseif kind == "extra" then
+    io.stderr:write("zp.scan: resume: ", out, " holds more than the ", expected,
+      " rows of this slice; keeping the ", n, " verified rows\n")
   end
-  if i > expected then bad("cannot resume: " .. out .. " has " .. i .. " rows, more than the " .. expected .. " of this scan") end
-  res.n = i
-  return text:sub(1, pos - 1), body_start
+  res.n = n
+  return text:sub(1, nextpos - 1)
 end
 
 --- sink.write(text), sink.flush(), sink.close(res) for out (nil: keep the rows in memory only).
@@ -115,7 +157,7 @@ function M.open_sink(out, resume, header, res, p)
   if text then
     local lo, hi = 0, p.npoints
     if res.chunk then local k, n = plan.parse_chunk(res.chunk); lo, hi = plan.slice(p.npoints, k, n) end
-    local keep = resume_csv(out, text, head, res, p, hi - lo)
+    local keep = resume_csv(out, text, head, res, p, lo, hi - lo)
     if keep == nil then text = nil
     elseif #keep ~= #text then write_atomic(out, keep) end
   end
@@ -128,7 +170,10 @@ function M.open_sink(out, resume, header, res, p)
   if not f then bad("cannot write " .. out) end
   return {
     csv = true,
-    write = function(s) f:write(s) end,
+    write = function(s)
+      local ok, err = f:write(s)
+      if not ok then bad("cannot write " .. out .. ": " .. tostring(err)) end
+    end,
     flush = function() f:flush() end,
     close = function() f:close() end,
   }

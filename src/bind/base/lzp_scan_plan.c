@@ -1,0 +1,403 @@
+/* lzp_scan_plan.c -- zp.scan's block evaluator and row reader (core: src/core/scan/zp_scan.h).
+ *
+ * core.scan_plan{...} builds a plan; plan:block(lo, hi) evaluates rows lo+1..hi and returns
+ * their CSV text in one string (optionally storing the values in column arrays), so a scan of
+ * registry observables costs one Lua call per block instead of a few per row.  plan:check reads
+ * rows back and verifies every field and every row's axis values (resume, merge);
+ * core.csv_rows parses rows without a plan.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lzp.h"
+#include "base/lzp_scan.h"
+#include "scan/zp_scan.h"
+
+#define PLAN_MT "zprime.scan_plan"
+
+typedef struct {
+    zp_scan_plan *plan;
+    double *row; /* scratch: one row's values */
+} lplan;
+
+static lplan *check_plan(lua_State *L, int idx)
+{
+    lplan *u = luaL_checkudata(L, idx, PLAN_MT);
+    if (!u->plan)
+        luaL_error(L, "scan plan: already freed");
+    return u;
+}
+
+static int l_plan_gc(lua_State *L)
+{
+    lplan *u = luaL_checkudata(L, 1, PLAN_MT);
+    zp_scan_plan_free(u->plan);
+    free(u->row);
+    u->plan = NULL;
+    u->row = NULL;
+    return 0;
+}
+
+/* Integer field key of table t (def when absent), range-checked before any narrowing. */
+static lua_Integer int_field(lua_State *L, int t, const char *key, lua_Integer def, lua_Integer lo,
+                             lua_Integer hi)
+{
+    lua_getfield(L, t, key);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return def;
+    }
+    int isnum;
+    lua_Integer v = lua_tointegerx(L, -1, &isnum);
+    if (!isnum || v < lo || v > hi)
+        luaL_error(L, "scan_plan: %s must be an integer from %I to %I, got %s", key, lo, hi,
+                   luaL_tolstring(L, -1, NULL));
+    lua_pop(L, 1);
+    return v;
+}
+
+static double num_field(lua_State *L, int t, const char *key)
+{
+    lua_getfield(L, t, key);
+    if (lua_type(L, -1) != LUA_TNUMBER)
+        luaL_error(L, "scan_plan: %s must be a number, got %s", key, luaL_typename(L, -1));
+    double v = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* Length of the array field key of table t (pushed on the stack). */
+static lua_Integer array_field(lua_State *L, int t, const char *key)
+{
+    if (lua_getfield(L, t, key) != LUA_TTABLE)
+        luaL_error(L, "scan_plan: %s must be an array", key);
+    return luaL_len(L, -1);
+}
+
+static void fail_plan(lua_State *L, lplan *u, const zp_status *st)
+{
+    zp_scan_plan_free(u->plan);
+    u->plan = NULL;
+    lzp_error(L, st);
+}
+
+static void read_axes(lua_State *L, lplan *u, int nd)
+{
+    zp_status st = { ZP_OK, "" };
+    for (int k = 0; k < nd; k++) {
+        lua_rawgeti(L, -1, k + 1);
+        int a = lua_gettop(L);
+        luaL_checktype(L, a, LUA_TTABLE);
+        int param = (int)int_field(L, a, "param", -1, 0, ZP_NPARAM - 1);
+        if (lua_getfield(L, a, "values") == LUA_TTABLE) {
+            lua_Integer n = luaL_len(L, -1);
+            if (n < 1 || n > (1 << 30))
+                luaL_error(L, "scan_plan: axis %d has %I values (1 to 2^30)", k + 1, n);
+            double *v = malloc((size_t)n * sizeof *v);
+            if (!v)
+                luaL_error(L, "scan_plan: out of memory");
+            for (lua_Integer i = 1; i <= n; i++) {
+                lua_rawgeti(L, -1, i);
+                v[i - 1] = lua_tonumber(L, -1);
+                lua_pop(L, 1);
+            }
+            int rc = zp_scan_set_list(u->plan, k, param, v, n, &st);
+            free(v);
+            if (rc != ZP_OK)
+                fail_plan(L, u, &st);
+        } else {
+            lua_getfield(L, a, "log");
+            int lg = lua_toboolean(L, -1);
+            lua_pop(L, 1);
+            if (zp_scan_set_random(u->plan, k, param, num_field(L, a, "a"), num_field(L, a, "b"), lg,
+                                   &st) != ZP_OK)
+                fail_plan(L, u, &st);
+        }
+        lua_settop(L, a - 1);
+    }
+}
+
+/* core.scan_plan{ model =, axes = { {param =, values = {...}} | {param =, a =, b =, log =} },
+ *   random =, seed =, samples =, kept = {0-based points}, codes = {...}, obs_slot = {0-based},
+ *   tests = { {slot =, kind = 0..3, a =, b =} } } -> plan */
+static int l_scan_plan(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_getfield(L, 1, "model");
+    const zp_params *base = lzp_checkmodel(L, -1);
+    lua_pop(L, 1);
+    int nd = (int)(array_field(L, 1, "axes")), top = lua_gettop(L);
+    lua_Integer nc = array_field(L, 1, "codes");
+    lua_Integer no = array_field(L, 1, "obs_slot");
+    lua_Integer nt = array_field(L, 1, "tests");
+    lplan *u = lua_newuserdatauv(L, sizeof *u, 0);
+    u->plan = NULL;
+    u->row = NULL;
+    luaL_setmetatable(L, PLAN_MT);
+    zp_status st = { ZP_OK, "" };
+    if (nc > 100000 || no > 100000 || nt > 100000)
+        luaL_error(L, "scan_plan: more than 100000 codes, observables or tests");
+    u->plan = zp_scan_plan_alloc(base, nd, (int)nc, (int)no, (int)nt, &st);
+    if (!u->plan)
+        return lzp_error(L, &st);
+    for (lua_Integer i = 1; i <= nc; i++) {
+        lua_rawgeti(L, top + 1, i);
+        lua_Integer c = lua_tointeger(L, -1);
+        u->plan->codes[i - 1] = (c < 0 || c > 1000000) ? -1 : (int)c;
+        lua_pop(L, 1);
+    }
+    for (lua_Integer i = 1; i <= no; i++) {
+        lua_rawgeti(L, top + 2, i);
+        lua_Integer c = lua_tointeger(L, -1);
+        u->plan->obs_slot[i - 1] = (c < 0 || c > 1000000) ? -1 : (int)c;
+        lua_pop(L, 1);
+    }
+    for (lua_Integer i = 1; i <= nt; i++) {
+        lua_rawgeti(L, top + 3, i);
+        int t = lua_gettop(L);
+        luaL_checktype(L, t, LUA_TTABLE);
+        zp_scan_test *ts = &u->plan->tests[i - 1];
+        ts->slot = (int)int_field(L, t, "slot", -1, 0, nc - 1);
+        ts->kind = (int)int_field(L, t, "kind", -1, 0, 3);
+        lua_getfield(L, t, "a");
+        ts->a = luaL_optnumber(L, -1, NAN);
+        lua_getfield(L, t, "b");
+        ts->b = luaL_optnumber(L, -1, NAN);
+        lua_settop(L, t - 1);
+    }
+    lua_pushvalue(L, top); /* axes */
+    read_axes(L, u, nd);
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "random");
+    int random = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    lua_Integer seed = int_field(L, 1, "seed", 1, LUA_MININTEGER, LUA_MAXINTEGER);
+    lua_Integer samples = int_field(L, 1, "samples", 0, 0, (lua_Integer)1 << 50);
+    if (lua_getfield(L, 1, "kept") == LUA_TTABLE) {
+        lua_Integer n = luaL_len(L, -1);
+        long long *kept = malloc(((size_t)n + 1) * sizeof *kept);
+        if (!kept)
+            luaL_error(L, "scan_plan: out of memory");
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            kept[i - 1] = lua_tointeger(L, -1);
+            lua_pop(L, 1);
+        }
+        int rc = zp_scan_set_kept(u->plan, kept, n, &st);
+        free(kept);
+        if (rc != ZP_OK)
+            fail_plan(L, u, &st);
+    }
+    lua_pop(L, 1);
+    if (zp_scan_finish(u->plan, random, seed, samples, &st) != ZP_OK)
+        fail_plan(L, u, &st);
+    u->row = malloc((size_t)zp_scan_ncols(u->plan) * sizeof *u->row);
+    if (!u->row)
+        luaL_error(L, "scan_plan: out of memory");
+    return 1;
+}
+
+/* Row range lo..hi (0-based, hi exclusive) at arguments 2, 3, inside [0, npoints]. */
+static void row_range(lua_State *L, const zp_scan_plan *p, lua_Integer *lo, lua_Integer *hi)
+{
+    *lo = luaL_checkinteger(L, 2);
+    *hi = luaL_checkinteger(L, 3);
+    if (*lo < 0 || *hi < *lo || *hi > p->npoints)
+        luaL_error(L, "scan plan: rows %I..%I are outside 0..%I", *lo, *hi, (lua_Integer)p->npoints);
+}
+
+/* plan:block(lo, hi [, cols, errs, off]) -> text of rows lo+1..hi.  With cols (an array of
+ * column arrays), value j of row r goes to cols[j][r - off] and a failing row's message to
+ * errs[r - off]. */
+static int l_plan_block(lua_State *L)
+{
+    lplan *u = check_plan(L, 1);
+    zp_scan_plan *p = u->plan;
+    lua_Integer lo, hi;
+    row_range(L, p, &lo, &hi);
+    int keep = lua_istable(L, 4), nc = zp_scan_ncols(p);
+    lua_Integer off = luaL_optinteger(L, 6, 0);
+    if (keep) {
+        luaL_checktype(L, 5, LUA_TTABLE);
+        luaL_checkstack(L, nc + 8, "too many columns");
+        for (int j = 1; j <= nc; j++)
+            if (lua_rawgeti(L, 4, j) != LUA_TTABLE)
+                return luaL_error(L, "scan plan: cols[%d] is not an array", j);
+    }
+    int base = lua_gettop(L) - (keep ? nc : 0);
+    size_t bound = zp_scan_row_bound(p);
+    char err[ZP_MSG_LEN + 64];
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (lua_Integer r = lo; r < hi; r++) {
+        zp_scan_eval_row(p, r, u->row, err, sizeof err);
+        char *o = luaL_prepbuffsize(&b, bound);
+        luaL_addsize(&b, zp_scan_row_text(p, u->row, err, o));
+        if (keep) {
+            lua_Integer i = r + 1 - off;
+            for (int j = 0; j < nc; j++) {
+                lua_pushnumber(L, u->row[j]);
+                lua_rawseti(L, base + 1 + j, i);
+            }
+            if (err[0]) {
+                lua_pushstring(L, err);
+                lua_rawseti(L, 5, i);
+            }
+        }
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* plan:point(r) -> the axis values of row r (0-based). */
+static int l_plan_point(lua_State *L)
+{
+    zp_scan_plan *p = check_plan(L, 1)->plan;
+    lua_Integer r = luaL_checkinteger(L, 2);
+    if (r < 0 || r >= p->npoints)
+        return luaL_error(L, "scan plan: row %I is outside 0..%I", r, (lua_Integer)p->npoints - 1);
+    double v[ZP_SCAN_MAX_AXES];
+    zp_scan_point(p, r, v);
+    lzp_push_array(L, v, p->nd);
+    return 1;
+}
+
+static int l_plan_info(lua_State *L)
+{
+    zp_scan_plan *p = check_plan(L, 1)->plan;
+    lua_pushinteger(L, p->npoints);
+    lua_pushinteger(L, zp_scan_ncols(p));
+    return 2;
+}
+
+static const char *const KIND[] = { "ok", "damaged", "mismatch" };
+
+/* Store the values of a parsed row (vals) and its message into cols / errs at index i. */
+static void store_row(lua_State *L, int colbase, int nc, int errs, lua_Integer i, const double *vals,
+                      const char *line, size_t len)
+{
+    for (int j = 0; j < nc; j++) {
+        lua_pushnumber(L, vals[j]);
+        lua_rawseti(L, colbase + j, i);
+    }
+    const char *e = line;
+    for (int j = 0; j < nc; j++)
+        e = memchr(e, ',', (size_t)(line + len - e)) + 1;
+    size_t el = (size_t)(line + len - e);
+    if (el > 0) {
+        char msg[4096];
+        zp_scan_unquote(e, el, msg, sizeof msg);
+        lua_pushstring(L, msg);
+        lua_rawseti(L, errs, i);
+    }
+}
+
+/* Walk the complete lines of text from byte pos (1-based): row by row, up to maxrows.  With a
+ * plan (argument 1), rows are rows row0.. of the plan and their axis values are checked. */
+static int read_rows(lua_State *L, zp_scan_plan *p, int nc, size_t tpos, lua_Integer row0,
+                     lua_Integer maxrows, int argcols)
+{
+    size_t len;
+    const char *text = luaL_checklstring(L, tpos, &len);
+    lua_Integer pos = luaL_checkinteger(L, tpos + 1);
+    if (pos < 1 || (size_t)pos > len + 1)
+        return luaL_error(L, "csv rows: position %I is outside 1..%I", pos, (lua_Integer)len + 1);
+    int keep = lua_istable(L, argcols);
+    lua_Integer off = luaL_optinteger(L, argcols + 2, 0);
+    if (keep) {
+        luaL_checktype(L, argcols + 1, LUA_TTABLE);
+        luaL_checkstack(L, nc + 8, "too many columns");
+        for (int j = 1; j <= nc; j++)
+            if (lua_rawgeti(L, argcols, j) != LUA_TTABLE)
+                return luaL_error(L, "csv rows: cols[%d] is not an array", j);
+    }
+    int colbase = lua_gettop(L) - (keep ? nc : 0) + 1;
+    double *vals = keep ? malloc(((size_t)nc + 1) * sizeof *vals) : NULL;
+    if (keep && !vals)
+        return luaL_error(L, "csv rows: out of memory");
+    const char *s = text + pos - 1, *end = text + len;
+    lua_Integer n = 0;
+    zp_row_issue iss = { ZP_ROW_OK, -1, "" };
+    int extra = 0;
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        if (!nl)
+            break; /* a partial last line: not a row */
+        if (n >= maxrows) {
+            extra = 1;
+            break;
+        }
+        size_t ll = (size_t)(nl - s);
+        int rc;
+        if (p) {
+            rc = zp_scan_check_row(p, row0 + n, s, ll, vals, &iss);
+        } else {
+            const char *e;
+            size_t el;
+            rc = zp_scan_parse_row(s, ll, nc, vals, &e, &el, &iss);
+        }
+        if (rc != ZP_ROW_OK)
+            break;
+        n++;
+        if (keep)
+            store_row(L, colbase, nc, argcols + 1, n + row0 - off, vals, s, ll);
+        s = nl + 1;
+    }
+    free(vals);
+    lua_pushinteger(L, n);
+    lua_pushinteger(L, (lua_Integer)(s - text) + 1);
+    if (iss.kind != ZP_ROW_OK) {
+        lua_pushstring(L, KIND[iss.kind]);
+        lua_pushinteger(L, iss.col + 1);
+        lua_pushstring(L, iss.msg);
+        return 5;
+    }
+    if (extra) {
+        lua_pushstring(L, "extra");
+        return 3;
+    }
+    return 2;
+}
+
+/* plan:check(text, pos, row0, maxrows [, cols, errs, off]) -> n, nextpos [, kind, col, msg]
+ * Rows row0+1.. of the plan from byte pos: every field a number as zprime writes it, the axis
+ * fields the text of the row's point.  Stops at the first bad row (kind "damaged" or
+ * "mismatch", col 1-based, 0 for the whole row) or after maxrows rows when more lines follow
+ * (kind "extra"); a partial last line is not read. */
+static int l_plan_check(lua_State *L)
+{
+    zp_scan_plan *p = check_plan(L, 1)->plan;
+    lua_Integer row0 = luaL_checkinteger(L, 4), maxrows = luaL_checkinteger(L, 5);
+    if (row0 < 0 || maxrows < 0 || maxrows > p->npoints - row0)
+        return luaL_error(L, "scan plan: rows %I + %I are outside 0..%I", row0, maxrows,
+                          (lua_Integer)p->npoints);
+    return read_rows(L, p, zp_scan_ncols(p), 2, row0, maxrows, 6);
+}
+
+/* core.csv_rows(text, pos, ncols, maxrows [, cols, errs, off]) -> as plan:check, without the
+ * axis check (rows numbered from 0). */
+static int l_csv_rows(lua_State *L)
+{
+    lua_Integer nc = luaL_checkinteger(L, 3), maxrows = luaL_checkinteger(L, 4);
+    if (nc < 0 || nc > 100000)
+        return luaL_error(L, "csv_rows: %I columns is outside 0..100000", nc);
+    if (maxrows < 0)
+        return luaL_error(L, "csv_rows: maxrows must be >= 0, got %I", maxrows);
+    return read_rows(L, NULL, (int)nc, 1, 0, maxrows, 5);
+}
+
+void lzp_bind_scan_plan(lua_State *L)
+{
+    static const luaL_Reg methods[] = {
+        { "block", l_plan_block }, { "check", l_plan_check }, { "point", l_plan_point },
+        { "info", l_plan_info },   { "free", l_plan_gc },     { NULL, NULL } };
+    luaL_newmetatable(L, PLAN_MT);
+    luaL_newlib(L, methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_plan_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pop(L, 1);
+    lua_pushcfunction(L, l_scan_plan), lua_setfield(L, -2, "scan_plan");
+    lua_pushcfunction(L, l_csv_rows), lua_setfield(L, -2, "csv_rows");
+}
