@@ -74,6 +74,14 @@ local function load_rows(res)
   rawset(res, "errors", errors)
 end
 
+--- The result of a finished scan written to the CSV file out (rows read when first used).
+function M.file_result(p, out)
+  local res = { columns = p.columns, units = p.units, n = p.npoints, axes = {}, observables = p.obs,
+                header = p.header, constraints = p.pass_names, file = out }
+  for k, a in ipairs(p.axes) do res.axes[k] = a.name end
+  return setmetatable(res, M.lazy_mt(p))
+end
+
 --- Metatable of a result whose rows stay in its CSV file until a column is used.
 function M.lazy_mt(p)
   local want = { errors = true }
@@ -239,9 +247,9 @@ local function finished(zp, out, p)
   end
   local head = table.concat(head_lines(p.header, p), "\n") .. "\n"
   if text:sub(1, #head) ~= head or text:sub(-1) ~= "\n" then return nil end
-  local _, rows = text:sub(#head + 1):gsub("\n", "")
-  if rows ~= p.npoints then return nil end
-  return zp.read_csv(out)
+  local n, nextpos, kind = p.cplan:check(text, #head + 1, 0, p.npoints)
+  if kind or n ~= p.npoints or nextpos ~= #text + 1 then return nil end
+  return M.file_result(p, out)
 end
 
 --- jobs = N: fork N workers on the slices K/N of out, wait, merge, read back.
@@ -249,8 +257,10 @@ function M.run_jobs(zp, spec, p, jobs)
   local out, temp = spec.out, false
   local done = out and spec.resume and finished(zp, out, p)
   if done then
-    done.axes, done.observables, done.constraints = {}, p.obs, p.pass_names
-    for k, a in ipairs(p.axes) do done.axes[k] = a.name end
+    if not done.axes then
+      done.axes, done.observables, done.constraints = {}, p.obs, p.pass_names
+      for k, a in ipairs(p.axes) do done.axes[k] = a.name end
+    end
     return done
   end
   if out == nil then
@@ -276,7 +286,8 @@ function M.run_jobs(zp, spec, p, jobs)
     end
     pids[k] = pid
   end
-  local progress = M.progress(spec.quiet or not core.isatty(2), p.npoints, 0)
+  local quiet = spec.quiet or not core.isatty(2)
+  local progress = M.progress(quiet, p.npoints, 0)
   local count = row_counter(paths, #p.header + 3)
   local codes = {}
   local ok, e = pcall(function()
@@ -288,8 +299,8 @@ function M.run_jobs(zp, spec, p, jobs)
           if c then codes[k] = c; left = left - 1 end
         end
       end
-      progress(count())
-      if left > 0 then core.sleep(0.05) end
+      if not quiet then progress(count()) end
+      if left > 0 then core.sleep(quiet and 0.002 or 0.05) end
     end
   end)
   if not ok then
@@ -309,12 +320,21 @@ function M.run_jobs(zp, spec, p, jobs)
         " keeps the rows it computed (rerun with resume = true)")
     end
   end
-  require("zprime.scan.merge").merge(paths, out)
+  require("zprime.scan.merge").merge(paths, out, p)
   for _, path in ipairs(paths) do os.remove(path) end
-  local res = out:match("%.json$") and zp.read_json(out) or zp.read_csv(out)
-  res.axes, res.observables, res.constraints = {}, p.obs, p.pass_names
-  for k, a in ipairs(p.axes) do res.axes[k] = a.name end
-  if temp then os.remove(out); res.file = nil end
+  local res
+  if out:match("%.json$") then
+    res = zp.read_json(out)
+    res.axes, res.observables, res.constraints = {}, p.obs, p.pass_names
+    for k, a in ipairs(p.axes) do res.axes[k] = a.name end
+  else
+    res = M.file_result(p, out)
+  end
+  if temp then
+    local _ = res.errors -- read the rows into memory before the file goes
+    os.remove(out)
+    res.file = nil
+  end
   return res
 end
 

@@ -1,7 +1,11 @@
 --- `zprime merge out-*.csv -o out.csv`: join the slices of a chunked scan (--chunk K/N) into the
 --- file a single run writes, byte for byte, after checking that every slice belongs to the same
---- scan, that none is missing, duplicated or incomplete.  JSON slices are merged the same way.
+--- scan, that none is missing, duplicated, incomplete or over-full, and that every row is a row
+--- of numbers as zprime writes them whose axis values are those of its point (see
+--- zprime.scan.verify).  JSON slices are merged the same way.
+local core = require "zprime.core"
 local codec = require "zprime.io.csv"
+local verify = require "zprime.scan.verify"
 
 local M = {}
 
@@ -16,26 +20,36 @@ local function read_all(path)
   return t
 end
 
---- One CSV slice -> { k, n, lo, hi, head (lines without the chunk line), body, rows }.
-local function parse_csv(path)
-  local text = read_all(path)
+--- "# chunk: K/N, rows LO-HI" -> numbers, refusing slices that cannot exist (0/3, 4/3).
+local function chunk_of(path, chunk)
+  local k, n, lo, hi = chunk:match("^# chunk: (%d+)/(%d+), rows (%d+)%-(%d+)$")
+  if not k then fail(path .. ": cannot read its chunk line '" .. chunk .. "'") end
+  k, n, lo, hi = tonumber(k), tonumber(n), tonumber(lo), tonumber(hi)
+  if n < 1 or k < 1 or k > n then
+    fail(path .. " claims to be slice " .. k .. "/" .. n .. ", which does not exist (slices are 1/N to N/N)")
+  end
+  return k, n, lo, hi
+end
+
+--- One CSV slice -> { k, n, lo, hi, head (lines without the chunk line), pos (first row) and,
+--- unless head_only, text }.
+local function parse_csv(path, head_only)
+  local f, err = io.open(path, "rb")
+  if not f then fail("cannot open " .. tostring(err)) end
   local head, pos, chunk = {}, 1, nil
   while true do
-    local e = text:find("\n", pos, true)
-    if not e then fail(path .. " ends inside its header") end
-    local line = text:sub(pos, e - 1)
-    pos = e + 1
+    local line = f:read("L")
+    if not line or line:sub(-1) ~= "\n" then f:close(); fail(path .. " ends inside its header") end
+    pos = pos + #line
+    line = line:sub(1, -2)
     if line:match("^# chunk:") then chunk = line else head[#head + 1] = line end
     if line:sub(1, 1) ~= "#" then break end
   end
+  f:close()
   if not chunk then fail(path .. " is not a slice of a chunked scan (no '# chunk:' line)") end
-  local k, n, lo, hi = chunk:match("^# chunk: (%d+)/(%d+), rows (%d+)%-(%d+)$")
-  if not k then fail(path .. ": cannot read its chunk line '" .. chunk .. "'") end
-  local body = text:sub(pos)
-  local _, rows = body:gsub("\n", "")
-  if #body > 0 and body:sub(-1) ~= "\n" then rows = rows + 1 end
-  return { path = path, k = tonumber(k), n = tonumber(n), lo = tonumber(lo), hi = tonumber(hi),
-           head = head, body = body, rows = rows, complete = #body == 0 or body:sub(-1) == "\n" }
+  local k, n, lo, hi = chunk_of(path, chunk)
+  return { path = path, k = k, n = n, lo = lo, hi = hi, head = head, pos = pos,
+           text = not head_only and read_all(path) or nil }
 end
 
 local function parse_json(path)
@@ -50,33 +64,73 @@ local function parse_json(path)
     if l:match("^# chunk:") then chunk = l else head[#head + 1] = l end
   end
   if not chunk then fail(path .. " is not a slice of a chunked scan (no '# chunk:' line)") end
-  local k, n, lo, hi = chunk:match("^# chunk: (%d+)/(%d+), rows (%d+)%-(%d+)$")
-  if not k then fail(path .. ": cannot read its chunk line '" .. chunk .. "'") end
+  local k, n, lo, hi = chunk_of(path, chunk)
+  local rows = math.tointeger(j.n)
+  if not rows or rows < 0 then fail(path .. ": n = " .. tostring(j.n) .. " is not a number of rows") end
   for _, c in ipairs(j.columns) do
-    if type(c) ~= "string" or type(j.data[c] or {}) ~= "table" then fail(path .. ": column " .. tostring(c) .. " is not an array of values") end
+    local col = j.data[c]
+    if type(c) ~= "string" or type(col) ~= "table" then fail(path .. ": column " .. tostring(c) .. " is not an array of values") end
+    if #col ~= rows then
+      fail(path .. " (slice " .. k .. "/" .. n .. "): column " .. c .. " holds " .. #col .. " values for " .. rows .. " rows")
+    end
+    for i = 1, rows do
+      if type(col[i]) ~= "number" then
+        fail(path .. " (slice " .. k .. "/" .. n .. "): row " .. i .. ", column " .. c .. " is " .. tostring(col[i]) .. ", not a number")
+      end
+    end
   end
-  for i in pairs(j.errors or {}) do
-    if not math.tointeger(tonumber(i)) then fail(path .. ": errors must map row numbers to messages") end
+  for i, e in pairs(j.errors or {}) do
+    local r = math.tointeger(tonumber(i))
+    if not r then fail(path .. ": errors must map row numbers to messages") end
+    if r < 1 or r > rows then
+      fail(path .. " (slice " .. k .. "/" .. n .. "): an error is recorded for row " .. r .. ", outside its rows 1.." .. rows)
+    end
+    if type(e) ~= "string" then fail(path .. " (slice " .. k .. "/" .. n .. "): the error of row " .. r .. " is not text") end
   end
-  return { path = path, k = tonumber(k), n = tonumber(n), lo = tonumber(lo), hi = tonumber(hi),
-           head = head, json = j, rows = math.tointeger(j.n) or 0, complete = true }
+  -- the units are part of the scan: compare them as a header line
+  local units = {}
+  for i, c in ipairs(j.columns) do units[i] = c .. " [" .. tostring((type(j.units) == "table" and j.units[c]) or "?") .. "]" end
+  head[#head + 1] = "# units: " .. table.concat(units, ", ")
+  return { path = path, k = k, n = n, lo = lo, hi = hi, head = head, json = j, rows = rows }
 end
 
-local function points_of(head)
-  for _, l in ipairs(head) do
-    local m = l:match("^# points: (%d+)")
-    if m then return tonumber(m) end
+--- The rows of CSV slice s, every field checked in C and every row's axis values against the
+--- header (zprime.scan.verify); returns the body text.
+local function check_csv_rows(s, want, ncols, hv)
+  local axes = {}
+  for k = 1, hv.nd do axes[k] = {} end
+  local n, nextpos, kind, col, msg = core.csv_rows(s.text, s.pos, ncols, want, axes, {}, 0)
+  if not kind then
+    local r, c, m = hv.check(axes, s.lo - 1, n)
+    if r then n, kind, col, msg = r - 1, "mismatch", c, m end
   end
+  local name = "slice " .. s.k .. "/" .. s.n .. " (" .. s.path .. ")"
+  local colname = col and (col == 0 and "(whole row)" or (s.columns[col] or "error"))
+  if kind == "damaged" or kind == "mismatch" then
+    fail(name .. ", row " .. (n + 1) .. " (line " .. (#s.head + 1 + n + 1) .. "), column " .. colname .. " " .. msg)
+  elseif kind == "extra" then
+    fail(name .. " is over-full: row " .. (want + 1) .. " (line " .. (#s.head + 1 + want + 1) ..
+      ") is beyond its " .. want .. " rows " .. s.lo .. "-" .. s.hi .. " (resume = true drops the extra rows)")
+  end
+  if n ~= want or nextpos ~= #s.text + 1 then
+    fail(name .. " is incomplete: " .. n .. " of " .. want .. " rows" ..
+      (nextpos ~= #s.text + 1 and " and a partial last line" or "") .. " (rerun it with resume = true)")
+  end
+  return s.text:sub(s.pos)
 end
 
---- merge(files, out): check and join the slices; returns the number of rows written.
-function M.merge(files, out)
+--- merge(files, out [, p]): check and join the slices; returns the rows written and the number
+--- of slices.  p: the plan of the scan when zp.scan{ jobs = N } merges its own workers' slices
+--- (their rows are streamed, counted but not parsed again); without it every row is checked.
+function M.merge(files, out, p)
   if type(files) ~= "table" or #files == 0 then fail("no slice files given") end
   if type(out) ~= "string" or out == "" then fail("give the output file name (OUT.csv or OUT.json)") end
   local json = out:match("%.json$") ~= nil
+  local out_id = core.file_id(out)
   local slices, by_k = {}, {}
   for _, f in ipairs(files) do
-    local s = json and parse_json(f) or parse_csv(f)
+    if out_id and core.file_id(f) == out_id then fail("the output " .. out .. " is also the input " .. f) end
+    local s = json and parse_json(f) or parse_csv(f, p ~= nil)
     local first = slices[1]
     if first then
       if s.n ~= first.n then fail(f .. " is slice " .. s.k .. "/" .. s.n .. " but " .. first.path .. " is of " .. first.n) end
@@ -95,22 +149,28 @@ function M.merge(files, out)
   local missing = {}
   for k = 1, n do if not by_k[k] then missing[#missing + 1] = k .. "/" .. n end end
   if #missing > 0 then fail("missing slice" .. (#missing > 1 and "s " or " ") .. table.concat(missing, ", ")) end
-  local total, next_row = points_of(slices[1].head), 1
+  local head = by_k[1].head
+  local hv = verify.from_header(head, fail)
+  local total = hv.npoints
+  local columns = json and by_k[1].json.columns or codec.split(head[#head])
+  if not json then columns[#columns] = nil end -- the last name is "error"
   for k = 1, n do
     local s = by_k[k]
-    if s.lo ~= next_row then fail("slice " .. k .. "/" .. n .. " (" .. s.path .. ") starts at row " .. s.lo .. ", expected " .. next_row) end
-    local want = s.hi - s.lo + 1
-    if s.rows ~= want or not s.complete then
-      fail("slice " .. k .. "/" .. n .. " (" .. s.path .. ") is incomplete: " .. s.rows .. " of " .. want ..
-        " rows (rerun it with resume = true)")
+    local lo, hi = (k - 1) * total // n + 1, k * total // n
+    if s.lo ~= lo or s.hi ~= hi then
+      fail("slice " .. k .. "/" .. n .. " (" .. s.path .. ") says rows " .. s.lo .. "-" .. s.hi .. " but slice " ..
+        k .. " of " .. n .. " of a " .. total .. "-point scan is rows " .. lo .. "-" .. hi)
     end
-    next_row = s.hi + 1
+    s.columns = columns
+    if json and s.rows ~= hi - lo + 1 then
+      fail("slice " .. k .. "/" .. n .. " (" .. s.path .. ") holds " .. s.rows .. " of " .. (hi - lo + 1) ..
+        " rows" .. (s.rows > hi - lo + 1 and " (over-full)" or " (rerun it with resume = true)"))
+    end
   end
-  if total and next_row - 1 ~= total then fail("the slices hold " .. (next_row - 1) .. " rows but the scan has " .. total) end
   local text
   if json then
     local j1 = by_k[1].json
-    local res = { columns = j1.columns, units = j1.units, n = next_row - 1, errors = {} }
+    local res = { columns = j1.columns, units = j1.units, n = total, errors = {} }
     for _, c in ipairs(j1.columns) do res[c] = {} end
     for k = 1, n do
       local s = by_k[k]
@@ -121,14 +181,42 @@ function M.merge(files, out)
       end
       for i, e in pairs(s.json.errors or {}) do res.errors[off + tonumber(i)] = e end
     end
-    text = codec.encode_json(res, by_k[1].head)
+    local r, c, m = hv.check_json(res, 0, total)
+    if r then
+      local k = 1
+      while by_k[k].hi < r do k = k + 1 end
+      fail("slice " .. k .. "/" .. n .. " (" .. by_k[k].path .. "), row " .. (r - by_k[k].lo + 1) ..
+        ", column " .. (j1.columns[c] or "?") .. " " .. m)
+    end
+    local header = {}
+    for i = 1, #head - 1 do header[i] = head[i] end -- the units line was added for the comparison
+    text = codec.encode_json(res, header)
+  elseif p then
+    -- the slices of this run's workers: every row was computed (or, resumed, checked) by its
+    -- worker; stream them into the output without parsing, counting their rows
+    local paths, skips, rows = {}, {}, {}
+    for k = 1, n do
+      local s = by_k[k]
+      paths[k], skips[k], rows[k] = s.path, s.pos - 1, s.hi - s.lo + 1
+    end
+    local tmp = out .. ".tmp"
+    local ok, err = core.join_files(tmp, table.concat(head, "\n") .. "\n", paths, skips, rows)
+    if not ok then os.remove(tmp); fail(err) end
+    local rok, rerr = os.rename(tmp, out)
+    if not rok then fail("cannot rename " .. tmp .. " to " .. out .. ": " .. tostring(rerr)) end
+    return total, n
   else
-    local parts = { table.concat(by_k[1].head, "\n"), "\n" }
-    for k = 1, n do parts[#parts + 1] = by_k[k].body end
+    local parts = { table.concat(head, "\n"), "\n" }
+    for k = 1, n do
+      local s = by_k[k]
+      parts[#parts + 1] = check_csv_rows(s, s.hi - s.lo + 1, #columns, hv)
+    end
+    local r, c, m = hv.finish()
+    if r then fail(r .. ", column " .. (columns[c] or "?") .. " " .. m) end
     text = table.concat(parts)
   end
   require("zprime.scan.batch").write_atomic(out, text)
-  return next_row - 1, n
+  return total, n
 end
 
 --- Command line: zprime merge FILE... -o OUT
@@ -141,7 +229,7 @@ function M.main(arg)
       out = arg[i + 1]; i = i + 2
     elseif a == "-h" or a == "--help" then
       print("usage: zprime merge SLICE... -o OUT\n  joins the slices written by `zprime script.lua --chunk K/N`" ..
-        " (files out-KofN.csv) into OUT,\n  checking that none is missing, duplicated or incomplete.")
+        " (files out-KofN.csv) into OUT,\n  checking that none is missing, duplicated, incomplete or damaged.")
       return 0
     else
       files[#files + 1] = a; i = i + 1

@@ -6,9 +6,13 @@
  * rows back and verifies every field and every row's axis values (resume, merge);
  * core.csv_rows parses rows without a plan.
  */
+#define _POSIX_C_SOURCE 200809L /* stat */
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lzp.h"
 #include "base/lzp_scan.h"
@@ -233,7 +237,7 @@ static int l_plan_block(lua_State *L)
     for (lua_Integer r = lo; r < hi; r++) {
         zp_scan_eval_row(p, r, u->row, err, sizeof err);
         char *o = luaL_prepbuffsize(&b, bound);
-        luaL_addsize(&b, zp_scan_row_text(p, u->row, err, o));
+        luaL_addsize(&b, zp_scan_row_text(p, r, u->row, err, o));
         if (keep) {
             lua_Integer i = r + 1 - off;
             for (int j = 0; j < nc; j++) {
@@ -274,10 +278,10 @@ static int l_plan_info(lua_State *L)
 static const char *const KIND[] = { "ok", "damaged", "mismatch" };
 
 /* Store the values of a parsed row (vals) and its message into cols / errs at index i. */
-static void store_row(lua_State *L, int colbase, int nc, int errs, lua_Integer i, const double *vals,
-                      const char *line, size_t len)
+static void store_row(lua_State *L, int colbase, int nkeep, int nc, int errs, lua_Integer i,
+                      const double *vals, const char *line, size_t len)
 {
-    for (int j = 0; j < nc; j++) {
+    for (int j = 0; j < nkeep; j++) {
         lua_pushnumber(L, vals[j]);
         lua_rawseti(L, colbase + j, i);
     }
@@ -303,16 +307,18 @@ static int read_rows(lua_State *L, zp_scan_plan *p, int nc, size_t tpos, lua_Int
     lua_Integer pos = luaL_checkinteger(L, tpos + 1);
     if (pos < 1 || (size_t)pos > len + 1)
         return luaL_error(L, "csv rows: position %I is outside 1..%I", pos, (lua_Integer)len + 1);
-    int keep = lua_istable(L, argcols);
+    int keep = lua_istable(L, argcols), nkeep = 0;
     lua_Integer off = luaL_optinteger(L, argcols + 2, 0);
-    if (keep) {
+    if (keep) { /* cols may name fewer arrays than columns: the first #cols are kept */
         luaL_checktype(L, argcols + 1, LUA_TTABLE);
-        luaL_checkstack(L, nc + 8, "too many columns");
-        for (int j = 1; j <= nc; j++)
+        lua_Integer nk = luaL_len(L, argcols);
+        nkeep = (int)(nk < nc ? (nk < 0 ? 0 : nk) : nc);
+        luaL_checkstack(L, nkeep + 8, "too many columns");
+        for (int j = 1; j <= nkeep; j++)
             if (lua_rawgeti(L, argcols, j) != LUA_TTABLE)
                 return luaL_error(L, "csv rows: cols[%d] is not an array", j);
     }
-    int colbase = lua_gettop(L) - (keep ? nc : 0) + 1;
+    int colbase = lua_gettop(L) - nkeep + 1;
     double *vals = keep ? malloc(((size_t)nc + 1) * sizeof *vals) : NULL;
     if (keep && !vals)
         return luaL_error(L, "csv rows: out of memory");
@@ -341,7 +347,7 @@ static int read_rows(lua_State *L, zp_scan_plan *p, int nc, size_t tpos, lua_Int
             break;
         n++;
         if (keep)
-            store_row(L, colbase, nc, argcols + 1, n + row0 - off, vals, s, ll);
+            store_row(L, colbase, nkeep, nc, argcols + 1, n + row0 - off, vals, s, ll);
         s = nl + 1;
     }
     free(vals);
@@ -387,6 +393,93 @@ static int l_csv_rows(lua_State *L)
     return read_rows(L, NULL, (int)nc, 1, 0, maxrows, 5);
 }
 
+/* core.file_id(path) -> "device:inode" of an existing file, or nil (to tell that two names are
+ * one file: merge's output must not be one of its inputs). */
+static int l_file_id(lua_State *L)
+{
+    struct stat sb;
+    if (stat(luaL_checkstring(L, 1), &sb) != 0)
+        return 0;
+    lua_pushfstring(L, "%I:%I", (lua_Integer)sb.st_dev, (lua_Integer)sb.st_ino);
+    return 1;
+}
+
+/* Copy in from byte skip to its end onto out, counting lines; 0 or -1 with msg set. */
+static int copy_rows(FILE *out, FILE *in, long skip, long long *lines, int *last_nl, char *buf,
+                     size_t cap)
+{
+    if (fseek(in, skip, SEEK_SET) != 0)
+        return -1;
+    size_t n;
+    while ((n = fread(buf, 1, cap, in)) > 0) {
+        for (const char *q = buf; (q = memchr(q, '\n', (size_t)(buf + n - q))) != NULL; q++)
+            (*lines)++;
+        *last_nl = buf[n - 1] == '\n';
+        if (fwrite(buf, 1, n, out) != n)
+            return -1;
+    }
+    return ferror(in) ? -1 : 0;
+}
+
+/* core.join_files(out, head, paths, skips, rows) -> true | nil, message
+ * Write head, then each file paths[i] from byte skips[i] (after its header) to its end, to out
+ * (streamed, not parsed); each must hold exactly rows[i] complete lines. */
+static int l_join_files(lua_State *L)
+{
+    const char *outp = luaL_checkstring(L, 1);
+    size_t hl;
+    const char *head = luaL_checklstring(L, 2, &hl);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    luaL_checktype(L, 5, LUA_TTABLE);
+    lua_Integer n = luaL_len(L, 3);
+    FILE *out = fopen(outp, "wb");
+    if (!out)
+        return luaL_fileresult(L, 0, outp);
+    size_t cap = 1 << 20;
+    char *buf = malloc(cap);
+    const char *bad = NULL;
+    int ok = buf && fwrite(head, 1, hl, out) == hl;
+    for (lua_Integer i = 1; ok && i <= n; i++) {
+        lua_rawgeti(L, 3, i);
+        const char *path = luaL_checkstring(L, -1);
+        lua_rawgeti(L, 4, i);
+        lua_rawgeti(L, 5, i);
+        lua_Integer skip = luaL_checkinteger(L, -2), want = luaL_checkinteger(L, -1);
+        lua_pop(L, 2);
+        FILE *in = fopen(path, "rb");
+        long long lines = 0;
+        int last_nl = 1;
+        if (!in || skip < 0 || copy_rows(out, in, (long)skip, &lines, &last_nl, buf, cap) != 0) {
+            lua_pushfstring(L, "cannot copy %s into %s: %s", path, outp, strerror(errno));
+            ok = 0;
+        } else if (lines != want || !last_nl) {
+            lua_pushfstring(L, "%s holds %I complete rows%s, expected %I", path, (lua_Integer)lines,
+                            last_nl ? "" : " and a partial last line", want);
+            ok = 0;
+        }
+        if (in)
+            fclose(in);
+        if (!ok)
+            bad = lua_tostring(L, -1);
+        else
+            lua_pop(L, 1);
+    }
+    if (fclose(out) != 0 && ok) {
+        lua_pushfstring(L, "cannot write %s: %s", outp, strerror(errno));
+        bad = lua_tostring(L, -1);
+        ok = 0;
+    }
+    free(buf);
+    if (!ok) {
+        lua_pushnil(L);
+        lua_pushstring(L, bad ? bad : "out of memory");
+        return 2;
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
 void lzp_bind_scan_plan(lua_State *L)
 {
     static const luaL_Reg methods[] = {
@@ -400,4 +493,6 @@ void lzp_bind_scan_plan(lua_State *L)
     lua_pop(L, 1);
     lua_pushcfunction(L, l_scan_plan), lua_setfield(L, -2, "scan_plan");
     lua_pushcfunction(L, l_csv_rows), lua_setfield(L, -2, "csv_rows");
+    lua_pushcfunction(L, l_file_id), lua_setfield(L, -2, "file_id");
+    lua_pushcfunction(L, l_join_files), lua_setfield(L, -2, "join_files");
 }

@@ -46,8 +46,10 @@ void zp_scan_plan_free(zp_scan_plan *p)
 {
     if (!p)
         return;
-    for (int k = 0; p->axes && k < p->nd; k++)
+    for (int k = 0; p->axes && k < p->nd; k++) {
         free(p->axes[k].values);
+        free(p->axes[k].text);
+    }
     free(p->axes);
     free(p->codes);
     free(p->obs_slot);
@@ -78,7 +80,13 @@ int zp_scan_set_list(zp_scan_plan *p, int k, int param, const double *v, long lo
     memcpy(c, v, (size_t)n * sizeof *c);
     zp_scan_axis *a = &p->axes[k];
     free(a->values);
+    free(a->text);
     *a = (zp_scan_axis){ .param = param, .kind = ZP_AXIS_LIST, .n = n, .values = c };
+    if (n <= ZP_SCAN_TEXT_MAX) { /* grid axes repeat their values on every row: format once */
+        a->text = malloc((size_t)n * ZP_FMT_MAX);
+        for (long long i = 0; a->text && i < n; i++)
+            zp_fmt_num(a->text + i * ZP_FMT_MAX, ZP_FMT_MAX, c[i]);
+    }
     return ZP_OK;
 }
 
@@ -92,6 +100,7 @@ int zp_scan_set_random(zp_scan_plan *p, int k, int param, double a, double b, in
                        "and increasing%s", k + 1, a, b, log ? ", with 0 < a" : "");
     zp_scan_axis *ax = &p->axes[k];
     free(ax->values);
+    free(ax->text);
     *ax = (zp_scan_axis){ .param = param, .kind = log ? ZP_AXIS_LOGUNIFORM : ZP_AXIS_UNIFORM,
                           .a = a, .b = b };
     return ZP_OK;
@@ -314,11 +323,31 @@ static size_t quote_field(const char *s, char *o)
     return (size_t)(w - o);
 }
 
-size_t zp_scan_row_text(zp_scan_plan *p, const double *row, const char *err, char *out)
+/* The text of axis k at row r when it is precomputed, else NULL. */
+static const char *axis_text(const zp_scan_plan *p, long long r, int k)
+{
+    if (p->random)
+        return NULL;
+    long long t = p->kept ? p->kept[r] : r;
+    for (int j = p->nd - 1; j > k; j--)
+        t /= p->axes[j].n;
+    const zp_scan_axis *a = &p->axes[k];
+    return a->text ? a->text + (t % a->n) * ZP_FMT_MAX : NULL;
+}
+
+size_t zp_scan_row_text(zp_scan_plan *p, long long r, const double *row, const char *err, char *out)
 {
     int nc = zp_scan_ncols(p), first_pass = p->nd + p->nobs;
     char *o = out;
-    for (int j = 0; j < nc; j++) {
+    for (int j = 0; j < p->nd; j++) {
+        const char *t = axis_text(p, r, j);
+        size_t n = t ? strlen(t) : 0;
+        if (t)
+            memcpy(o, t, n);
+        o += t ? (int)n : zp_fmt_cached(&p->fmt, o, ZP_FMT_MAX, row[j]);
+        *o++ = ',';
+    }
+    for (int j = p->nd; j < nc; j++) {
         double x = row[j];
         if (j >= first_pass && (x == 0 || x == 1)) {
             *o++ = x == 1 ? '1' : '0';
@@ -451,9 +480,12 @@ int zp_scan_check_row(zp_scan_plan *p, long long r, const char *line, size_t len
     for (int k = 0; k < p->nd; k++) {
         const char *c = memchr(s, ',', (size_t)(line + len - s));
         size_t n = (size_t)(c - s);
-        char txt[ZP_FMT_MAX];
-        int w = zp_fmt_cached(&p->fmt, txt, sizeof txt, want[k]);
-        if ((size_t)w != n || memcmp(txt, s, n) != 0) {
+        char buf[ZP_FMT_MAX];
+        const char *txt = axis_text(p, r, k);
+        size_t w = txt ? strlen(txt) : (size_t)zp_fmt_cached(&p->fmt, buf, sizeof buf, want[k]);
+        if (!txt)
+            txt = buf;
+        if (w != n || memcmp(txt, s, n) != 0) {
             iss->kind = ZP_ROW_MISMATCH;
             iss->col = k;
             snprintf(iss->msg, sizeof iss->msg, "is '%.*s' but this row's point has %s (rows "

@@ -24,7 +24,10 @@ typedef struct {
     long long n;    /* LIST: number of values */
     double *values; /* LIST: the values (owned by the plan) */
     double a, b;    /* UNIFORM / LOGUNIFORM: the interval [a, b) of the draw, 0 < a for LOG */
+    char *text;     /* LIST of at most ZP_SCAN_TEXT_MAX values: their text, ZP_FMT_MAX bytes each */
 } zp_scan_axis;
+
+#define ZP_SCAN_TEXT_MAX 65536
 
 /* Pass/fail tests with fixed bounds (check.lua's constraint kinds). */
 enum { ZP_TEST_UPPER = 0, ZP_TEST_LOWER = 1, ZP_TEST_WINDOW = 2, ZP_TEST_BAND = 3 };
@@ -88,9 +91,9 @@ void zp_scan_eval_row(const zp_scan_plan *p, long long r, double *row, char *err
 
 /* Bytes a row's text needs at most (with its newline and a NUL). */
 size_t zp_scan_row_bound(const zp_scan_plan *p);
-/* The CSV text of a row: fields, the (quoted) error field and '\n'.  out holds at least
- * zp_scan_row_bound(p) bytes.  Returns the length written. */
-size_t zp_scan_row_text(zp_scan_plan *p, const double *row, const char *err, char *out);
+/* The CSV text of row r with values row: fields, the (quoted) error field and '\n'.  out holds
+ * at least zp_scan_row_bound(p) bytes.  Returns the length written. */
+size_t zp_scan_row_text(zp_scan_plan *p, long long r, const double *row, const char *err, char *out);
 
 /* ---- reading rows back ---- */
 
