@@ -57,29 +57,35 @@ local function merge_error(texts, ...)
   return assert_error_matches(function() merge.merge(paths, dir .. "/out" .. set .. ".csv") end, ...)
 end
 
+--- io.open that, for files matching pattern, raises "interrupted!" as its n-th write returns
+--- (as the Lua hook does after a slow write interrupted by Ctrl-C).  Returns the restore function.
+local function interrupting_open(pattern, n)
+  local real_open = io.open
+  io.open = function(path, mode)
+    local f, e = real_open(path, mode)
+    if not f or not tostring(path):match(pattern) or mode ~= "ab" and mode ~= "wb" then return f, e end
+    local writes = 0
+    return setmetatable({}, { __index = function(_, k)
+      if k == "write" then
+        return function(_, ...)
+          f:write(...)
+          writes = writes + 1
+          if writes == n then error("interrupted!", 0) end
+          return f
+        end
+      end
+      return function(_, ...) return f[k](f, ...) end
+    end })
+  end
+  return function() io.open = real_open end
+end
+
 describe("an interrupt during a slow batch write", function()
   it("never writes a row twice, and resume finishes the file to the same bytes", function()
-    -- the Lua hook raises "interrupted!" as the write returns, as Ctrl-C does after a slow write
-    local real_open = io.open
-    local writes = 0
-    io.open = function(path, mode)
-      local f, e = real_open(path, mode)
-      if not f or not tostring(path):match("slow%.csv$") or mode ~= "ab" and mode ~= "wb" then return f, e end
-      return setmetatable({}, { __index = function(_, k)
-        if k == "write" then
-          return function(_, ...)
-            f:write(...)
-            writes = writes + 1
-            if writes == 2 then error("interrupted!", 0) end
-            return f
-          end
-        end
-        return function(_, ...) return f[k](f, ...) end
-      end })
-    end
+    local restore = interrupting_open("slow%.csv$", 2)
     local out = dir .. "/slow.csv"
     local ok, err = pcall(zp.scan, spec(out))
-    io.open = real_open
+    restore()
     assert.is_false(ok)
     assert.truthy(tostring(err):find("interrupted!", 1, true))
     local head, rows = split_rows(slurp(out))
@@ -100,24 +106,9 @@ describe("an interrupt during a slow batch write", function()
       return t
     end
     zp.scan(s(dir .. "/fn-full.csv"))
-    local real_open = io.open
-    io.open = function(path, mode)
-      local f, e = real_open(path, mode)
-      if not f or not tostring(path):match("fn%-slow%.csv$") or mode ~= "wb" then return f, e end
-      local n = 0
-      return setmetatable({}, { __index = function(_, k)
-        if k == "write" then
-          return function(_, ...)
-            f:write(...); n = n + 1
-            if n == 2 then error("interrupted!", 0) end
-            return f
-          end
-        end
-        return function(_, ...) return f[k](f, ...) end
-      end })
-    end
+    local restore = interrupting_open("fn%-slow%.csv$", 2)
     local ok = pcall(zp.scan, s(dir .. "/fn-slow.csv"))
-    io.open = real_open
+    restore()
     assert.is_false(ok)
     local _, rows = split_rows(slurp(dir .. "/fn-slow.csv"))
     local _, want = split_rows(slurp(dir .. "/fn-full.csv"))
