@@ -235,11 +235,16 @@ return function(zp)
   orders the axes as zp.params() does (the first varies slowest); { {"a", xs}, {"b", ys} }
   gives the order.  Columns: the axes, the observables, pass_<constraint> (1/0) and pass (all).
   A point that fails is recorded with NaN values and its message (res.errors[i], CSV column
-  "error"); the scan goes on.  Rows are written as they are computed; Ctrl-C or SIGTERM leaves a
-  valid file and resume = true finishes it (same bytes as an uninterrupted run).
+  "error"); the scan goes on.  Rows are written as they are computed (registry observables and
+  fixed bounds: a block of rows per call in C); Ctrl-C or SIGTERM leaves a valid file and
+  resume = true finishes it (same bytes as an uninterrupted run).  Resume checks every row: a
+  damaged row (not numbers, a zeroed block) is refused, rows holding other points' values
+  (written twice, beyond the slice) are dropped and computed again.
   Batch: `zprime script.lua --chunk K/N` computes slice K of N (file out-KofN.csv);
-  `zprime merge out-*.csv -o out.csv` joins the slices; --jobs N runs N worker processes and
-  merges.  res.columns, res.units, res[name], res.n, res.errors, res.axes, res.file;
+  `zprime merge out-*.csv -o out.csv` joins the slices after checking every row's fields and
+  axis values; --jobs N runs N worker processes and joins their slices.  res.columns,
+  res.units, res[name], res.n, res.errors, res.axes, res.file; with a CSV out the columns are
+  read back from the file when first used (a long scan holds no rows in memory).
   zp.plot(res) draws it.]])
   zp.document("zp.uniform", "zp.uniform(a, b) -> a random axis for zp.scan{ samples = n, seed = s }")
   zp.document("zp.loguniform", "zp.loguniform(a, b) -> a log-uniform random axis for zp.scan{ samples = n, seed = s }")
