@@ -428,8 +428,8 @@ int zp_scan_parse_row(const char *line, size_t len, int ncols, double *vals, con
         if (s < end && *s == '"' && !memchr(s + 1, '"', (size_t)(end - s - 1)))
             return damaged(iss, j, "starts an unterminated quoted field: '%s'", s, (size_t)(end - s));
         const char *c = memchr(s, ',', (size_t)(end - s));
-        if (!c)
-            return damaged(iss, j, "is missing (the row ends early: '%s')", line, len);
+        if (!c) /* the row ends inside field j: the next one is the first missing */
+            return damaged(iss, j + 1, "is missing (the row ends early: '%s')", line, len);
         size_t n = (size_t)(c - s);
         if (n == 0)
             return damaged(iss, j, "is empty, not a number%s", "", 0);
