@@ -103,8 +103,13 @@ static void read_axes(lua_State *L, lplan *u, int nd)
                 luaL_error(L, "scan_plan: out of memory");
             for (lua_Integer i = 1; i <= n; i++) {
                 lua_rawgeti(L, -1, i);
-                v[i - 1] = lua_tonumber(L, -1);
+                int isnum;
+                v[i - 1] = lua_tonumberx(L, -1, &isnum);
                 lua_pop(L, 1);
+                if (!isnum) {
+                    free(v);
+                    luaL_error(L, "scan_plan: axis %d value %I is not a number", k + 1, i);
+                }
             }
             int rc = zp_scan_set_list(u->plan, k, param, v, n, &st);
             free(v);
@@ -131,7 +136,11 @@ static int l_scan_plan(lua_State *L)
     lua_getfield(L, 1, "model");
     const zp_params *base = lzp_checkmodel(L, -1);
     lua_pop(L, 1);
-    int nd = (int)(array_field(L, 1, "axes")), top = lua_gettop(L);
+    lua_Integer na = array_field(L, 1, "axes");
+    int top = lua_gettop(L);
+    if (na < 1 || na > ZP_SCAN_MAX_AXES) /* checked before narrowing */
+        return luaL_error(L, "scan_plan: %I axes (1 to %d)", na, ZP_SCAN_MAX_AXES);
+    int nd = (int)na;
     lua_Integer nc = array_field(L, 1, "codes");
     lua_Integer no = array_field(L, 1, "obs_slot");
     lua_Integer nt = array_field(L, 1, "tests");
