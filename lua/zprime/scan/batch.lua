@@ -252,8 +252,9 @@ local function finished(zp, out, p)
   return M.file_result(p, out)
 end
 
---- jobs = N: fork N workers on the slices K/N of out, wait, merge, read back.
-function M.run_jobs(zp, spec, p, jobs)
+--- jobs = N: fork N workers on the slices K/N of out (run_slice(p, spec, k, n) computes one),
+--- wait, join their slices.
+function M.run_jobs(zp, spec, p, jobs, run_slice)
   local out, temp = spec.out, false
   local done = out and spec.resume and finished(zp, out, p)
   if done then
@@ -280,7 +281,7 @@ function M.run_jobs(zp, spec, p, jobs)
       bad(err)
     end
     if pid == 0 then
-      local ok, e = pcall(zp.scan, cspec)
+      local ok, e = pcall(run_slice, p, cspec, k, jobs) -- the parent's plan: nothing is set up again
       if not ok then io.stderr:write("zprime: worker ", k, "/", jobs, ": ", tostring(e), "\n") end
       core.exit_now(ok and 0 or 1)
     end

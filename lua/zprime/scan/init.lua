@@ -181,20 +181,8 @@ return function(zp)
     return ok, e
   end
 
-  function zp.scan(spec)
-    if type(spec) ~= "table" then error("zp.scan expects a table of options { model =, over =, observe =, ... }", 2) end
-    local ok, p = pcall(setup.make_plan, zp, spec)
-    if not ok then error(p, 2) end
-    local chunk, jobs = spec.chunk, spec.jobs
-    if jobs ~= nil then
-      jobs = math.tointeger(jobs)
-      if not jobs or jobs < 1 or jobs > plan.MAX_JOBS then
-        bad("jobs must be a whole number of worker processes from 1 to " .. plan.MAX_JOBS .. ", got " .. tostring(spec.jobs))
-      end
-    end
-    if chunk == nil and jobs == nil then chunk, jobs = plan.batch_args() end
-    local k, n = plan.parse_chunk(chunk)
-    if jobs and jobs > 1 and not k then return batch.run_jobs(zp, spec, p, jobs) end
+  --- Rows of slice k/n (all rows when k is nil) of plan p, written to spec.out.
+  local function run_slice(p, spec, k, n)
     local lo, hi = 0, p.npoints
     local header = p.header
     if k then
@@ -223,6 +211,23 @@ return function(zp)
       error(e, 0)
     end
     return res
+  end
+
+  function zp.scan(spec)
+    if type(spec) ~= "table" then error("zp.scan expects a table of options { model =, over =, observe =, ... }", 2) end
+    local ok, p = pcall(setup.make_plan, zp, spec)
+    if not ok then error(p, 2) end
+    local chunk, jobs = spec.chunk, spec.jobs
+    if jobs ~= nil then
+      jobs = math.tointeger(jobs)
+      if not jobs or jobs < 1 or jobs > plan.MAX_JOBS then
+        bad("jobs must be a whole number of worker processes from 1 to " .. plan.MAX_JOBS .. ", got " .. tostring(spec.jobs))
+      end
+    end
+    if chunk == nil and jobs == nil then chunk, jobs = plan.batch_args() end
+    local k, n = plan.parse_chunk(chunk)
+    if jobs and jobs > 1 and not k then return batch.run_jobs(zp, spec, p, jobs, run_slice) end
+    return run_slice(p, spec, k, n)
   end
 
   zp.document("zp.scan", [[zp.scan{ model = m | variant = function(p) ... end, over = { name = values, ... },
