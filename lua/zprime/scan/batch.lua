@@ -194,6 +194,18 @@ end
 
 --- progress(done [, final]) draws a bar with rate and ETA on stderr, at most 4 times a second.
 function M.progress(quiet, total, start)
+  local hook = rawget(_G, "__zprime_progress") -- set by the notebook kernel (zprime --serve)
+  if hook and total > 0 then
+    local t0, last = core.now(), -math.huge
+    return function(done, final)
+      local t = core.now()
+      if final or t - last >= 0.25 then
+        last = t
+        local rate = t > t0 and (done - start) / (t - t0) or 0
+        hook(done, total, rate, rate > 0 and (total - done) / rate or nil, final)
+      end
+    end
+  end
   if quiet or total <= 0 then return function() end end
   local t0, shown = core.now(), false
   return function(done, final)
@@ -289,6 +301,7 @@ function M.run_jobs(zp, spec, p, jobs, run_slice)
   end
   local quiet = spec.quiet or not core.isatty(2)
   local progress = M.progress(quiet, p.npoints, 0)
+  local show = not quiet or rawget(_G, "__zprime_progress") ~= nil -- a bar or the notebook's hook
   local count = row_counter(paths, #p.header + 3)
   local codes = {}
   local ok, e = pcall(function()
@@ -300,8 +313,8 @@ function M.run_jobs(zp, spec, p, jobs, run_slice)
           if c then codes[k] = c; left = left - 1 end
         end
       end
-      if not quiet then progress(count()) end
-      if left > 0 then core.sleep(quiet and 0.002 or 0.05) end
+      if show then progress(count()) end
+      if left > 0 then core.sleep(show and 0.05 or 0.002) end
     end
   end)
   if not ok then
