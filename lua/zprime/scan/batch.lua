@@ -182,7 +182,10 @@ function M.open_sink(out, resume, header, res, p)
       local ok, err = f:write(s)
       if not ok then bad("cannot write " .. out .. ": " .. tostring(err)) end
     end,
-    flush = function() f:flush() end,
+    flush = function()
+      local ok, err = f:flush()
+      if not ok then bad("cannot write " .. out .. ": " .. tostring(err)) end
+    end,
     close = function() f:close() end,
   }
 end
