@@ -3,6 +3,7 @@
 ---   scan_jobs2_speedup      single / jobs = 2 (fork, two workers, streamed join), wall time
 ---   scan_simN_speedup       a simulated N-worker run where the cores exist: the N slices are
 ---                           timed one after another, then single / (slowest slice + join)
+--- (each figure the fastest of three runs)
 ---   scan_joinN_ms           joining N slices as jobs = N does (streamed, rows counted)
 ---   scan_mergeN_ms          `zprime merge` of N slices (every row parsed and checked)
 --- Usage: zprime scripts/bench/scan_jobs.lua [n_per_axis]
@@ -22,13 +23,13 @@ local function spec(extra)
   return s
 end
 local function timed(f) local t0 = now(); f(); return now() - t0 end
+--- the fastest of three runs: on a shared machine the minimum is the least disturbed figure
+local function best(f) return math.min(timed(f), timed(f), timed(f)) end
 
 local out = dir .. "-scan.csv"
 zp.scan(spec{ out = out }) -- warm caches
-local t1 = math.huge
-for _ = 1, 3 do t1 = math.min(t1, timed(function() zp.scan(spec{ out = out }) end)) end
-local t2 = math.huge
-for _ = 1, 3 do t2 = math.min(t2, timed(function() zp.scan(spec{ out = out, jobs = 2 }) end)) end
+local t1 = best(function() zp.scan(spec{ out = out }) end)
+local t2 = best(function() zp.scan(spec{ out = out, jobs = 2 }) end)
 print(string.format("scan_single_s %.4f", t1))
 print(string.format("scan_jobs2_speedup %.3f", t1 / t2))
 
@@ -36,10 +37,10 @@ local p = setup.make_plan(zp, spec{})
 for _, N in ipairs({ 1, 2, 4, 8 }) do
   local paths, slowest = {}, 0
   for k = 1, N do
-    slowest = math.max(slowest, timed(function() zp.scan(spec{ out = out, chunk = k .. "/" .. N }) end))
+    slowest = math.max(slowest, best(function() zp.scan(spec{ out = out, chunk = k .. "/" .. N }) end))
     paths[k] = dir .. "-scan-" .. k .. "of" .. N .. ".csv"
   end
-  local join = timed(function() merge.merge(paths, dir .. "-joined.csv", p) end)
+  local join = best(function() merge.merge(paths, dir .. "-joined.csv", p) end)
   local full = timed(function() merge.merge(paths, dir .. "-merged.csv") end)
   print(string.format("scan_sim%d_speedup %.3f", N, t1 / (slowest + join)))
   print(string.format("scan_join%d_ms %.2f", N, join * 1e3))
