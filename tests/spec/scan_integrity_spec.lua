@@ -276,3 +276,20 @@ describe("the Lua edge", function()
     end
   end)
 end)
+
+describe("resume of a JSON scan", function()
+  it("drops rows of other points and refuses non-numbers", function()
+    local out = dir .. "/r.json"
+    zp.scan(spec(out))
+    local full = slurp(out)
+    -- thetaD of row 3 replaced by row 1's: rows 3.. are computed again, same bytes
+    local t, hits = full:gsub('"thetaD": %[([^,]*), ([^,]*), ([^,]*),', '"thetaD": [%1, %2, %1,', 1)
+    assert.are.equal(1, hits)
+    assert.are_not.equal(full, t)
+    write(out, t)
+    zp.scan(spec(out, { resume = true }))
+    assert.are.equal(full, slurp(out))
+    write(out, (full:gsub('"C9_bsmumu": %[([^,]*),', '"C9_bsmumu": ["x",', 1)))
+    assert_error_matches(function() zp.scan(spec(out, { resume = true })) end, "cannot resume", "row 1, column C9_bsmumu", "not a number")
+  end)
+end)

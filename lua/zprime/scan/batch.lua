@@ -134,6 +134,42 @@ local function resume_csv(out, text, head, res, p, lo, expected)
   return text:sub(1, nextpos - 1)
 end
 
+--- The rows of a resumed JSON scan checked as resume_csv checks CSV rows: every column holds
+--- res.n numbers, and rows whose axis values are not those of their point (and all after
+--- them) are dropped and computed again.
+local function resume_json_check(out, res, p)
+  local lo, hi = 0, p.npoints
+  if res.chunk then local k, n = plan.parse_chunk(res.chunk); lo, hi = plan.slice(p.npoints, k, n) end
+  if res.n < 0 or res.n > hi - lo then
+    io.stderr:write("zp.scan: resume: ", out, " says ", res.n, " rows, this slice has ", hi - lo, "; starting afresh\n")
+    res.n = 0
+  end
+  for j, c in ipairs(p.columns) do
+    local col = res[c]
+    for i = 1, res.n do
+      if type(col[i]) ~= "number" then
+        bad("cannot resume: " .. out .. " row " .. i .. ", column " .. c .. " is " .. tostring(col[i]) ..
+          ", not a number; the file is damaged: remove it or write elsewhere")
+      end
+    end
+    if j <= #p.axes then
+      for i = 1, res.n do
+        if col[i] ~= p.cplan:point(lo + i - 1)[j] then
+          io.stderr:write("zp.scan: resume: ", out, " row ", i, ", column ", c, " is not this row's point",
+            " (rows duplicated or out of place); keeping the ", i - 1, " rows before it\n")
+          res.n = i - 1
+          break
+        end
+      end
+    end
+  end
+  for _, c in ipairs(p.columns) do
+    local col = res[c]
+    for i = #col, res.n + 1, -1 do col[i] = nil end
+  end
+  for i in pairs(res.errors) do if i > res.n or i < 1 then res.errors[i] = nil end end
+end
+
 --- sink.write(text), sink.flush(), sink.close(res) for out (nil: keep the rows in memory only).
 function M.open_sink(out, resume, header, res, p)
   local noop = function() end
@@ -155,6 +191,7 @@ function M.open_sink(out, resume, header, res, p)
         res.n = math.tointeger(j.n) or 0
         for _, c in ipairs(p.columns) do res[c] = j.data[c] or {} end
         for k, v in pairs(j.errors or {}) do res.errors[math.tointeger(tonumber(k))] = v end
+        resume_json_check(out, res, p)
       end
     end
     return { write = noop, flush = noop, close = function(r) write_atomic(out, codec.encode_json(r, header)) end }

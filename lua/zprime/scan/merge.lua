@@ -110,7 +110,8 @@ local function check_csv_rows(s, want, ncols, hv)
     fail(name .. ", row " .. (n + 1) .. " (line " .. (#s.head + 1 + n + 1) .. "), column " .. colname .. " " .. msg)
   elseif kind == "extra" then
     fail(name .. " is over-full: row " .. (want + 1) .. " (line " .. (#s.head + 1 + want + 1) ..
-      ") is beyond its " .. want .. " rows " .. s.lo .. "-" .. s.hi .. " (resume = true drops the extra rows)")
+      "), column (whole row), is beyond its " .. want .. " rows " .. s.lo .. "-" .. s.hi ..
+      " (resume = true drops the extra rows)")
   end
   if n ~= want or nextpos ~= #s.text + 1 then
     fail(name .. " is incomplete: " .. n .. " of " .. want .. " rows" ..
