@@ -31,9 +31,9 @@ local function chunk_of(path, chunk)
   return k, n, lo, hi
 end
 
---- One CSV slice -> { k, n, lo, hi, head (lines without the chunk line), pos (first row) and,
---- unless head_only, text }.
-local function parse_csv(path, head_only)
+--- The header of one CSV slice -> { k, n, lo, hi, head (lines without the chunk line), pos
+--- (byte of the first row) }; its rows are read later, one slice at a time.
+local function parse_csv(path)
   local f, err = io.open(path, "rb")
   if not f then fail("cannot open " .. tostring(err)) end
   local head, pos, chunk = {}, 1, nil
@@ -48,8 +48,7 @@ local function parse_csv(path, head_only)
   f:close()
   if not chunk then fail(path .. " is not a slice of a chunked scan (no '# chunk:' line)") end
   local k, n, lo, hi = chunk_of(path, chunk)
-  return { path = path, k = k, n = n, lo = lo, hi = hi, head = head, pos = pos,
-           text = not head_only and read_all(path) or nil }
+  return { path = path, k = k, n = n, lo = lo, hi = hi, head = head, pos = pos }
 end
 
 local function parse_json(path)
@@ -131,7 +130,7 @@ function M.merge(files, out, p)
   local slices, by_k = {}, {}
   for _, f in ipairs(files) do
     if out_id and core.file_id(f) == out_id then fail("the output " .. out .. " is also the input " .. f) end
-    local s = json and parse_json(f) or parse_csv(f, p ~= nil)
+    local s = json and parse_json(f) or parse_csv(f)
     local first = slices[1]
     if first then
       if s.n ~= first.n then fail(f .. " is slice " .. s.k .. "/" .. s.n .. " but " .. first.path .. " is of " .. first.n) end
@@ -207,14 +206,26 @@ function M.merge(files, out, p)
     if not rok then fail("cannot rename " .. tmp .. " to " .. out .. ": " .. tostring(rerr)) end
     return total, n
   else
-    local parts = { table.concat(head, "\n"), "\n" }
-    for k = 1, n do
-      local s = by_k[k]
-      parts[#parts + 1] = check_csv_rows(s, s.hi - s.lo + 1, #columns, hv)
-    end
-    local r, c, m = hv.finish()
-    if r then fail(r .. ", column " .. (columns[c] or "?") .. " " .. m) end
-    text = table.concat(parts)
+    -- one slice in memory at a time: read, check every row, append to the temporary output
+    local tmp = out .. ".tmp"
+    local f, ferr = io.open(tmp, "wb")
+    if not f then fail("cannot write " .. tostring(ferr)) end
+    local ok, err = pcall(function()
+      assert(f:write(table.concat(head, "\n"), "\n"))
+      for k = 1, n do
+        local s = by_k[k]
+        s.text = read_all(s.path)
+        assert(f:write(check_csv_rows(s, s.hi - s.lo + 1, #columns, hv)))
+        s.text = nil
+      end
+      local r, c, m = hv.finish()
+      if r then fail(r .. ", column " .. (columns[c] or "?") .. " " .. m) end
+      assert(f:close())
+    end)
+    if not ok then pcall(f.close, f); os.remove(tmp); error(err, 0) end
+    local rok, rerr = os.rename(tmp, out)
+    if not rok then os.remove(tmp); fail("cannot rename " .. tmp .. " to " .. out .. ": " .. tostring(rerr)) end
+    return total, n
   end
   require("zprime.scan.batch").write_atomic(out, text)
   return total, n
