@@ -287,21 +287,28 @@ static int l_plan_info(lua_State *L)
 
 static const char *const KIND[] = { "ok", "damaged", "mismatch" };
 
-/* Store the values of a parsed row (vals) and its message into cols / errs at index i. */
+/* Store the first nkeep values of a checked row and its message into cols / errs at index i
+ * (only those fields are converted: a merge keeps just the axes). */
 static void store_row(lua_State *L, int colbase, int nkeep, int nc, int errs, lua_Integer i,
-                      const double *vals, const char *line, size_t len)
+                      const char *line, size_t len)
 {
-    for (int j = 0; j < nkeep; j++) {
-        lua_pushnumber(L, vals[j]);
-        lua_rawseti(L, colbase + j, i);
+    const char *f = line;
+    for (int j = 0; j < nc; j++) {
+        const char *c = memchr(f, ',', (size_t)(line + len - f));
+        if (j < nkeep) {
+            char num[ZP_FMT_MAX];
+            size_t n = (size_t)(c - f);
+            memcpy(num, f, n); /* a checked field is shorter than ZP_FMT_MAX */
+            num[n] = '\0';
+            lua_pushnumber(L, strtod(num, NULL));
+            lua_rawseti(L, colbase + j, i);
+        }
+        f = c + 1;
     }
-    const char *e = line;
-    for (int j = 0; j < nc; j++)
-        e = memchr(e, ',', (size_t)(line + len - e)) + 1;
-    size_t el = (size_t)(line + len - e);
+    size_t el = (size_t)(line + len - f);
     if (el > 0) {
         char msg[4096];
-        zp_scan_unquote(e, el, msg, sizeof msg);
+        zp_scan_unquote(f, el, msg, sizeof msg);
         lua_pushstring(L, msg);
         lua_rawseti(L, errs, i);
     }
@@ -329,9 +336,6 @@ static int read_rows(lua_State *L, zp_scan_plan *p, int nc, size_t tpos, lua_Int
                 return luaL_error(L, "csv rows: cols[%d] is not an array", j);
     }
     int colbase = lua_gettop(L) - nkeep + 1;
-    double *vals = keep ? malloc(((size_t)nc + 1) * sizeof *vals) : NULL;
-    if (keep && !vals)
-        return luaL_error(L, "csv rows: out of memory");
     const char *s = text + pos - 1, *end = text + len;
     lua_Integer n = 0;
     zp_row_issue iss = { ZP_ROW_OK, -1, "" };
@@ -347,20 +351,19 @@ static int read_rows(lua_State *L, zp_scan_plan *p, int nc, size_t tpos, lua_Int
         size_t ll = (size_t)(nl - s);
         int rc;
         if (p) {
-            rc = zp_scan_check_row(p, row0 + n, s, ll, vals, &iss);
+            rc = zp_scan_check_row(p, row0 + n, s, ll, NULL, &iss);
         } else {
             const char *e;
             size_t el;
-            rc = zp_scan_parse_row(s, ll, nc, vals, &e, &el, &iss);
+            rc = zp_scan_parse_row(s, ll, nc, NULL, &e, &el, &iss);
         }
         if (rc != ZP_ROW_OK)
             break;
         n++;
         if (keep)
-            store_row(L, colbase, nkeep, nc, argcols + 1, n + row0 - off, vals, s, ll);
+            store_row(L, colbase, nkeep, nc, argcols + 1, n + row0 - off, s, ll);
         s = nl + 1;
     }
-    free(vals);
     lua_pushinteger(L, n);
     lua_pushinteger(L, (lua_Integer)(s - text) + 1);
     if (iss.kind != ZP_ROW_OK) {
