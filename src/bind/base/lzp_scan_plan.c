@@ -424,7 +424,7 @@ static int copy_rows(FILE *out, FILE *in, long skip, long long *lines, int *last
                      size_t cap)
 {
     struct stat sb;
-    if (fflush(out) == 0 && fstat(fileno(in), &sb) == 0 && sb.st_size >= skip) {
+    if (fflush(out) == 0 && fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > skip) {
         off_t from = skip, left = sb.st_size - skip;
         char last = '\n';
         if (left > 0 && pread(fileno(in), &last, 1, sb.st_size - 1) != 1)
@@ -490,9 +490,12 @@ static int l_join_files(lua_State *L)
         if (!in || skip < 0 || copy_rows(out, in, (long)skip, &lines, &last_nl, buf, cap) != 0) {
             lua_pushfstring(L, "cannot copy %s into %s: %s", path, outp, strerror(errno));
             ok = 0;
-        } else if ((lines >= 0 && lines != want) || !last_nl) {
+        } else if (lines >= 0 && (lines != want || !last_nl)) {
             lua_pushfstring(L, "%s holds %I complete rows%s, expected %I", path, (lua_Integer)lines,
                             last_nl ? "" : " and a partial last line", want);
+            ok = 0;
+        } else if (!last_nl) {
+            lua_pushfstring(L, "%s ends with a partial line (expected %I complete rows)", path, want);
             ok = 0;
         }
         if (in)
