@@ -59,11 +59,15 @@ local function skip_lines(text, n)
 end
 
 --- Read the columns of a scan result written to its CSV file (once, in C) into res.
-local function load_rows(res)
+local function load_rows(res, p)
   local path = rawget(res, "file")
   local text = path and read_all(path)
   local pos = text and skip_lines(text, #res.header + 2)
   if not pos then bad("the rows of this result were written to " .. tostring(path) .. ", which can no longer be read") end
+  local head = table.concat(head_lines(res.header, p), "\n") .. "\n"
+  if text:sub(1, #head) ~= head then
+    bad(path .. " no longer holds this scan (its header changed since the scan wrote it)")
+  end
   local cols, errors = {}, {}
   for j, c in ipairs(res.columns) do cols[j] = {}; rawset(res, c, cols[j]) end
   local n, _, kind, col, msg = core.csv_rows(text, pos, #res.columns, res.n, cols, errors, 0)
@@ -91,7 +95,7 @@ function M.lazy_mt(p)
   local methods = codec.result_mt.__index
   mt.__index = function(res, k)
     if want[k] and rawget(res, "errors") == nil then
-      load_rows(res)
+      load_rows(res, p)
       return rawget(res, k)
     end
     return methods[k]
