@@ -363,3 +363,25 @@ describe("a result whose rows stay in its file", function()
     assert_error_matches(function() return r3.errors end, "can no longer be read")
   end)
 end)
+
+describe("a scan kept in memory", function()
+  it("holds the same values and number types on the block path as point by point", function()
+    local setup = require "zprime.scan.setup"
+    local s = { model = zp.model{}, over = { mchi = { 50, 100.5, 200 }, gq = zp.range(0.1, 0.2, 2), mZp = { -5, 600 } },
+                observe = { "C9_bsmumu", "mZp_from_w" }, constraints = { "b->s mu mu", "B_s mixing" }, quiet = true }
+    local r1 = zp.scan(s)
+    local make = setup.make_plan
+    setup.make_plan = function(...) local p = make(...); p.block = false; return p end
+    local ok, r2 = pcall(zp.scan, s)
+    setup.make_plan = make
+    assert.is_true(ok, tostring(r2))
+    for _, c in ipairs(r1.columns) do
+      for i = 1, r1.n do
+        local a, b = r1[c][i], r2[c][i]
+        assert.are.equal(math.type(b), math.type(a), c .. "[" .. i .. "]")
+        assert.is_true(a == b or (a ~= a and b ~= b), c .. "[" .. i .. "]")
+      end
+    end
+    assert.are.same(r2.errors, r1.errors)
+  end)
+end)

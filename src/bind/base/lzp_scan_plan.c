@@ -23,7 +23,8 @@
 
 typedef struct {
     zp_scan_plan *plan;
-    double *row; /* scratch: one row's values */
+    double *row;                            /* scratch: one row's values */
+    unsigned char *isint[ZP_SCAN_MAX_AXES]; /* list axes: which values were Lua integers */
 } lplan;
 
 static lplan *check_plan(lua_State *L, int idx)
@@ -39,6 +40,10 @@ static int l_plan_gc(lua_State *L)
     lplan *u = luaL_checkudata(L, 1, PLAN_MT);
     zp_scan_plan_free(u->plan);
     free(u->row);
+    for (int k = 0; k < ZP_SCAN_MAX_AXES; k++) {
+        free(u->isint[k]);
+        u->isint[k] = NULL;
+    }
     u->plan = NULL;
     u->row = NULL;
     return 0;
@@ -106,6 +111,12 @@ static void read_axes(lua_State *L, lplan *u, int nd)
                 lua_rawgeti(L, -1, i);
                 int isnum;
                 v[i - 1] = lua_tonumberx(L, -1, &isnum);
+                if (lua_isinteger(L, -1)) { /* results in memory keep integers as integers */
+                    if (!u->isint[k])
+                        u->isint[k] = calloc((size_t)n, 1);
+                    if (u->isint[k])
+                        u->isint[k][i - 1] = 1;
+                }
                 lua_pop(L, 1);
                 if (!isnum) {
                     free(v);
@@ -146,8 +157,7 @@ static int l_scan_plan(lua_State *L)
     lua_Integer no = array_field(L, 1, "obs_slot");
     lua_Integer nt = array_field(L, 1, "tests");
     lplan *u = lua_newuserdatauv(L, sizeof *u, 0);
-    u->plan = NULL;
-    u->row = NULL;
+    memset(u, 0, sizeof *u);
     luaL_setmetatable(L, PLAN_MT);
     zp_status st = { ZP_OK, "" };
     if (nc > 100000 || no > 100000 || nt > 100000)
@@ -221,6 +231,27 @@ static void row_range(lua_State *L, const zp_scan_plan *p, lua_Integer *lo, lua_
         luaL_error(L, "scan plan: rows %I..%I are outside 0..%I", *lo, *hi, (lua_Integer)p->npoints);
 }
 
+/* Value j of row r as the point-by-point scan kept it in memory: axis values as given (Lua
+ * integers stay integers), pass values 1/0 as integers, everything else as floats. */
+static void push_value(lua_State *L, const lplan *u, lua_Integer r, int j, double x)
+{
+    const zp_scan_plan *p = u->plan;
+    if (j >= p->nd + p->nobs && (x == 0 || x == 1)) {
+        lua_pushinteger(L, (lua_Integer)x);
+        return;
+    }
+    if (j < p->nd && u->isint[j]) { /* a list axis (in a random scan: one value) */
+        long long t = p->random ? 0 : p->kept ? p->kept[r] : r;
+        for (int k = p->nd - 1; k > j && !p->random; k--)
+            t /= p->axes[k].n;
+        if (u->isint[j][t % p->axes[j].n]) {
+            lua_pushinteger(L, (lua_Integer)x);
+            return;
+        }
+    }
+    lua_pushnumber(L, x);
+}
+
 /* plan:block(lo, hi [, cols, errs, off]) -> text of rows lo+1..hi.  With cols (an array of
  * column arrays), value j of row r goes to cols[j][r - off] and a failing row's message to
  * errs[r - off]. */
@@ -251,7 +282,7 @@ static int l_plan_block(lua_State *L)
         if (keep) {
             lua_Integer i = r + 1 - off;
             for (int j = 0; j < nc; j++) {
-                lua_pushnumber(L, u->row[j]);
+                push_value(L, u, r, j, u->row[j]);
                 lua_rawseti(L, base + 1 + j, i);
             }
             if (err[0]) {
