@@ -385,3 +385,24 @@ describe("a scan kept in memory", function()
     assert.are.same(r2.errors, r1.errors)
   end)
 end)
+
+describe("jobs = N with a JSON output", function()
+  it("writes the single-run file and returns what zp.read_json reads", function()
+    local one, two = dir .. "/j1.json", dir .. "/j2.json"
+    zp.scan(spec(one))
+    local r = zp.scan(spec(two, { jobs = 2 }))
+    assert.are.equal(slurp(one), slurp(two))
+    local back = zp.read_json(two)
+    assert.are.equal(back.n, r.n)
+    assert.are.same(back.columns, r.columns)
+    assert.are.same(back.header, r.header)
+    for _, c in ipairs(back.columns) do
+      for i = 1, r.n do
+        local a, b = back[c][i], r[c][i]
+        assert.is_true(a == b or (a ~= a and b ~= b), c .. "[" .. i .. "]")
+      end
+    end
+    assert.are.same(back.errors, r.errors)
+    assert.are.same({ "gq", "thetaD" }, r.axes)
+  end)
+end)

@@ -378,13 +378,15 @@ function M.run_jobs(zp, spec, p, jobs, run_slice)
         " keeps the rows it computed (rerun with resume = true)")
     end
   end
-  require("zprime.scan.merge").merge(paths, out, p)
+  local _, _, merged = require("zprime.scan.merge").merge(paths, out, p)
   for _, path in ipairs(paths) do os.remove(path) end
   local res
-  if out:match("%.json$") then
-    res = zp.read_json(out)
+  if out:match("%.json$") then -- the merged table itself, as zp.read_json(out) would give it
+    res = merged
+    res.file, res.complete, res.meta = out, true, codec.parse_comments(res.header).meta
     res.axes, res.observables, res.constraints = {}, p.obs, p.pass_names
     for k, a in ipairs(p.axes) do res.axes[k] = a.name end
+    setmetatable(res, codec.result_mt)
   else
     res = M.file_result(p, out)
   end

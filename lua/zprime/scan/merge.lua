@@ -11,6 +11,23 @@ local M = {}
 
 local function fail(msg) error("zprime merge: " .. msg, 0) end
 
+local cjson = require("cjson").new() -- Debian's lua-cjson: slices of 10^5 rows decode in C
+
+--- JSON text -> table as codec.decode_json gives it (null: NaN inside data arrays).
+local function decode_json(text, path)
+  local ok, j = pcall(cjson.decode, text)
+  if not ok then error(path .. ": " .. tostring(j):gsub("^Expected", "expected"), 0) end
+  if type(j) == "table" and type(j.data) == "table" then
+    for _, col in pairs(j.data) do
+      if type(col) == "table" then
+        for i = 1, #col do if col[i] == cjson.null then col[i] = 0 / 0 end end
+      end
+    end
+  end
+  if type(j) == "table" and j.errors == cjson.null then j.errors = nil end
+  return j
+end
+
 local function read_all(path)
   local f, err = io.open(path, "rb")
   if not f then fail("cannot open " .. tostring(err)) end
@@ -52,7 +69,7 @@ local function parse_csv(path)
 end
 
 local function parse_json(path)
-  local ok, j = pcall(codec.decode_json, read_all(path), path)
+  local ok, j = pcall(decode_json, read_all(path), path)
   if not ok then fail(j) end
   if type(j) ~= "table" or type(j.header) ~= "table" or type(j.columns) ~= "table" or type(j.data) ~= "table" then
     fail(path .. " is not a scan slice written by zprime (needs header, columns and data)")
@@ -191,6 +208,9 @@ function M.merge(files, out, p)
     local header = {}
     for i = 1, #head - 1 do header[i] = head[i] end -- the units line was added for the comparison
     text = codec.encode_json(res, header)
+    require("zprime.scan.batch").write_atomic(out, text)
+    res.header = header
+    return total, n, res
   elseif p then
     -- the slices of this run's workers: every row was computed (or, resumed, checked) by its
     -- worker; stream them into the output without parsing, counting their rows
