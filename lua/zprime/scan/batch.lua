@@ -343,11 +343,18 @@ function M.run_jobs(zp, spec, p, jobs, run_slice)
     end
     pids[k] = pid
   end
+  -- an earlier output is replaced in any case: free it now, while the workers run, rather than
+  -- when the new one is renamed into place (freeing a large file takes the kernel a while)
+  if not temp and not spec.resume then os.remove(out) end
   local quiet = spec.quiet or not core.isatty(2)
   local progress = M.progress(quiet, p.npoints, 0)
   local show = not quiet or rawget(_G, "__zprime_progress") ~= nil -- a bar or the notebook's hook
   local count = row_counter(paths, #p.header + 3)
   local codes = {}
+  -- CSV: each slice is appended to the output as soon as it and the ones before it are done,
+  -- while the later workers still run
+  local join = not out:match("%.json$") and require("zprime.scan.merge").joiner(out, p, jobs)
+  local joined = 0
   local ok, e = pcall(function()
     local left = jobs
     while left > 0 do
@@ -357,10 +364,15 @@ function M.run_jobs(zp, spec, p, jobs, run_slice)
           if c then codes[k] = c; left = left - 1 end
         end
       end
+      while join and joined < jobs and codes[joined + 1] == 0 do
+        joined = joined + 1
+        join.add(joined, paths[joined])
+      end
       if show then progress(count()) end
       if left > 0 then core.sleep(show and 0.05 or 0.002) end
     end
   end)
+  if not ok and join then join.abandon() end
   if not ok then
     for k, pid in ipairs(pids) do if codes[k] == nil then core.kill(pid, "TERM") end end
     for k, pid in ipairs(pids) do if codes[k] == nil then core.wait(pid) end end
@@ -374,11 +386,17 @@ function M.run_jobs(zp, spec, p, jobs, run_slice)
   progress(p.npoints, true)
   for k = 1, jobs do
     if codes[k] ~= 0 then
+      if join then join.abandon() end
       bad("worker " .. k .. "/" .. jobs .. " failed (exit status " .. codes[k] .. "); its slice " .. paths[k] ..
         " keeps the rows it computed (rerun with resume = true)")
     end
   end
-  local _, _, merged = require("zprime.scan.merge").merge(paths, out, p)
+  local merged
+  if join then
+    join.finish()
+  else
+    merged = select(3, require("zprime.scan.merge").merge(paths, out, p))
+  end
   for _, path in ipairs(paths) do os.remove(path) end
   local res
   if out:match("%.json$") then -- the merged table itself, as zp.read_json(out) would give it

@@ -136,6 +136,37 @@ local function check_csv_rows(s, want, ncols, hv)
   return s.text:sub(s.pos)
 end
 
+--- Join the N slices of this run's workers into out as they finish, in order: j.add(k, path)
+--- appends slice k (its header checked against slice 1's and its rows range against K/N; the
+--- rows are streamed, not parsed: every row was computed, or on resume checked, by its worker),
+--- j.finish() renames the result into place, j.abandon() removes it.
+function M.joiner(out, p, n)
+  local tmp, first = out .. ".tmp", nil
+  local j = {}
+  function j.add(k, path)
+    local s = parse_csv(path)
+    local lo, hi = (k - 1) * p.npoints // n + 1, k * p.npoints // n
+    if s.k ~= k or s.n ~= n or s.lo ~= lo or s.hi ~= hi then
+      fail(path .. " is not slice " .. k .. "/" .. n .. " (rows " .. lo .. "-" .. hi .. ") of this scan")
+    end
+    first = first or s
+    for i = 1, math.max(#s.head, #first.head) do
+      if s.head[i] ~= first.head[i] then
+        fail(path .. " and " .. first.path .. " come from different scans (header line " .. i .. " differs)")
+      end
+    end
+    local head = k == 1 and table.concat(s.head, "\n") .. "\n" or ""
+    local ok, err = core.join_files(tmp, head, { path }, { s.pos - 1 }, { hi - lo + 1 }, k > 1)
+    if not ok then fail(err) end
+  end
+  function j.finish()
+    local ok, err = os.rename(tmp, out)
+    if not ok then os.remove(tmp); fail("cannot rename " .. tmp .. " to " .. out .. ": " .. tostring(err)) end
+  end
+  function j.abandon() os.remove(tmp) end
+  return j
+end
+
 --- merge(files, out [, p]): check and join the slices; returns the rows written and the number
 --- of slices.  p: the plan of the scan when zp.scan{ jobs = N } merges its own workers' slices
 --- (their rows are streamed, counted but not parsed again); without it every row is checked.
@@ -212,18 +243,10 @@ function M.merge(files, out, p)
     res.header = header
     return total, n, res
   elseif p then
-    -- the slices of this run's workers: every row was computed (or, resumed, checked) by its
-    -- worker; stream them into the output without parsing, counting their rows
-    local paths, skips, rows = {}, {}, {}
-    for k = 1, n do
-      local s = by_k[k]
-      paths[k], skips[k], rows[k] = s.path, s.pos - 1, s.hi - s.lo + 1
-    end
-    local tmp = out .. ".tmp"
-    local ok, err = core.join_files(tmp, table.concat(head, "\n") .. "\n", paths, skips, rows)
-    if not ok then os.remove(tmp); fail(err) end
-    local rok, rerr = os.rename(tmp, out)
-    if not rok then fail("cannot rename " .. tmp .. " to " .. out .. ": " .. tostring(rerr)) end
+    local j = M.joiner(out, p, n)
+    local ok, err = pcall(function() for k = 1, n do j.add(k, by_k[k].path) end end)
+    if not ok then j.abandon(); error(err, 0) end
+    j.finish()
     return total, n
   else
     -- one slice in memory at a time: read, check every row, append to the temporary output

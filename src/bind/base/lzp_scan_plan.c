@@ -487,8 +487,9 @@ static int copy_rows(FILE *out, FILE *in, long skip, long long *lines, int *last
     return ferror(in) ? -1 : 0;
 }
 
-/* core.join_files(out, head, paths, skips, rows) -> true | nil, message
+/* core.join_files(out, head, paths, skips, rows [, append]) -> true | nil, message
  * Write head, then each file paths[i] from byte skips[i] (after its header) to its end, to out
+ * (appended to it with append)
  * (streamed, not parsed); each must end with a complete line, and hold rows[i] lines when the
  * copy passes through this process (the kernel's copy is not counted: the workers that wrote
  * the files stopped with success only after their last row). */
@@ -501,7 +502,7 @@ static int l_join_files(lua_State *L)
     luaL_checktype(L, 4, LUA_TTABLE);
     luaL_checktype(L, 5, LUA_TTABLE);
     lua_Integer n = luaL_len(L, 3);
-    FILE *out = fopen(outp, "wb");
+    FILE *out = fopen(outp, lua_toboolean(L, 6) ? "ab" : "wb");
     if (!out)
         return luaL_fileresult(L, 0, outp);
     size_t cap = 1 << 20;
