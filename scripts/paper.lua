@@ -50,7 +50,7 @@ local jobs = {
   { "fig1_z4mu.lua", "Figure 1: BR(Z -> 4 mu) vs g_l" },
   { "fig2_flavour.lua", "Figure 2: flavour-allowed region" },
   { "fig3_lambda_uv.lua", "Figure 3: Lambda_UV vs m_Z'" },
-  { "fig4_dilepton.lua", "Figure 4: Z' branching ratios for LHC searches" },
+  { "fig4_dilepton.lua", "Figure 4: sigma x BR of the heavy Z' against LHC dimuon and dijet limits" },
   { "fig5_pbar.lua", "Figure 5: boosted antiproton spectra" },
   { "table2.lua", "Table II (propagation models)", show = true },
   { "fig6_relic_gchi.lua", "Figure 6: g_chi vs f from the relic density" },
@@ -128,8 +128,9 @@ for _, v in ipairs(V) do
     elseif v.factor then dev = ratio >= 1 / v.factor and ratio <= v.factor
     else dev = math.abs(ratio - 1) <= v.rel end
     status = dev and "ok" or "DRIFT"
+    if not dev and v.differs then status = "differs (" .. v.differs .. ")" end -- explained in the note
   end
-  if status == "ok" then nok = nok + 1 else nfail = nfail + 1 end
+  if status == "ok" then nok = nok + 1 elseif not v.differs or status == "ERROR" then nfail = nfail + 1 end
   local tol = v.abs and string.format("+-%.2g", v.abs) or v.factor and string.format("x%.3g", v.factor)
     or string.format("%.3g%%", 100 * v.rel)
   say(string.format("  %-44s %12.5g %12s %8s %10s  %s", v.name, v.paper,
