@@ -32,6 +32,7 @@ run_lua scripts/bench/core.lua 1000000
 for f in scripts/bench/scan.lua scripts/bench/sommerfeld.lua scripts/bench/pbar.lua scripts/bench/relic.lua; do
   run_lua "$f"
 done
+run_lua scripts/bench/collider.lua
 if [ -f scripts/paper.lua ]; then
   s=$(date +%s%N); "$Z" scripts/paper.lua "$(mktemp -d)" >/dev/null 2>&1; e=$(date +%s%N)
   add paper_reproduction_s "$(awk -v n="$(( (e - s) / 1000000 ))" 'BEGIN{printf "%.2f", n/1000}')"
