@@ -121,11 +121,19 @@ return function(zp)
     return cache[name], l
   end
 
-  -- Segment i with x[i] <= x0 <= x[i+1] and x[i] < x[i+1] (a repeated mass starts a new segment).
+  -- Segment i with x[i] <= x0 <= x[i+1] and x[i] < x[i+1], by bisection on the non-decreasing x
+  -- (a repeated mass starts a new segment: at the repeated value the later one is used).
   local function segment(x, x0)
-    for i = 1, #x - 1 do
-      if x[i] < x[i + 1] and x[i] <= x0 and x0 <= x[i + 1] then return i end
+    local n = #x
+    if n < 2 or not (x0 >= x[1] and x0 <= x[n]) then return nil end
+    local lo, hi = 1, n
+    while hi - lo > 1 do
+      local mid = (lo + hi) // 2
+      if x[mid] <= x0 then lo = mid else hi = mid end
     end
+    if x[lo] == x[lo + 1] then lo = lo + 1 end
+    if lo >= n then return nil end
+    return lo
   end
   local function loglog(x, y, x0)
     local i = segment(x, x0)
