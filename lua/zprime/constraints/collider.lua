@@ -42,7 +42,7 @@ return {
   {
     name = "LHC dimuon likelihood", observable = "LHC_dimuon_chi2", kind = "upper",
     max = function(m)
-      local lo, hi = 225, 5806 -- the ATLAS spectrum of the ZPEED tables
+      local lo, hi = require("zprime.core").zpeed_range() -- the ATLAS spectrum of the ZPEED tables
       if m.mZp < lo or m.mZp > hi then return math.huge end
       return 3.84
     end,

@@ -3,6 +3,7 @@
  *   core.pdf_xfx(id, x, Q) -> x f(x, Q) of parton id (PDG) from the shared NNPDF2.3 LO grid
  *   core.zpeed_bins(m) -> { chi2 =, sigma_fid_fb =, lo = {...}, hi = {...}, signal = {...},
  *                           background = {...}, observed = {...} } for model m
+ *   core.zpeed_range() -> low, high edge [GeV] of the ATLAS dimuon spectrum
  */
 #include "collider/pdf.h"
 #include "collider/xsec.h"
@@ -55,9 +56,21 @@ static int l_zpeed_bins(lua_State *L)
     return 1;
 }
 
+static int l_zpeed_range(lua_State *L)
+{
+    double lo, hi;
+    zp_status st = {ZP_OK, ""};
+    if (zp_zpeed_range(&lo, &hi, &st) != ZP_OK)
+        return lzp_error(L, &st);
+    lua_pushnumber(L, lo);
+    lua_pushnumber(L, hi);
+    return 2;
+}
+
 void zp_bind_collider(lua_State *L)
 {
     lua_pushcfunction(L, l_data_find), lua_setfield(L, -2, "data_find");
     lua_pushcfunction(L, l_pdf_xfx), lua_setfield(L, -2, "pdf_xfx");
     lua_pushcfunction(L, l_zpeed_bins), lua_setfield(L, -2, "zpeed_bins");
+    lua_pushcfunction(L, l_zpeed_range), lua_setfield(L, -2, "zpeed_range");
 }
