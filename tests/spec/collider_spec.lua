@@ -38,6 +38,10 @@ describe("LHC limits", function()
     assert_error_matches(function() zp.lhc_limit("atlas_ll", 500, -1) end, "Gamma/m")
     assert_error_matches(function() zp.lhc_limit("cms_dijet", 800, nil, 2) end, "acceptance")
     assert.are.equal(4, #zp.lhc_limits())
+    assert_error_matches(function() zp.lhc_limit_curve("atlas") end, "zp.lhc_limit_curve", "unknown LHC limit 'atlas'")
+    assert.are.equal(0, #zp.lhc_limit_curve("atlas_ll", 0.5).m) -- no column that wide
+    assert.is_nil((zp.lhc_limit("cms_mumu", math.huge)))
+    assert.is_nil((zp.lhc_limit("cms_mumu", -5)))
   end)
 
   it("names the file and the search path when a table is missing", function()
