@@ -230,9 +230,12 @@ return function(zp)
     if not ok then error("zp.zpeed: " .. tostring(r):gsub("^.-:%d+: ", ""), 2) end
     return r
   end
-  zp.document("zp.zpeed", [[zp.zpeed(m) -> { chi2 =, sigma_fid_fb =, lo =, hi =, signal =, background =, observed = }
+  zp.document("zp.zpeed", [[zp.zpeed(m) -> { chi2 =, dchi2 =, mu_hat =, sigma_fid_fb =, lo =, hi =, signal =,
+                 background =, observed = }
   The ATLAS 139 fb^-1 dimuon bins of the likelihood window of m.LHC_dimuon_chi2 (edges in GeV,
-  expected signal and background events, observed events) and -2 Delta ln L (ZPEED method).]])
+  expected signal and background events, observed events), chi2 = -2 Delta ln L against background
+  only (= m.LHC_dimuon_chi2), and ZPEED's one-sided statistic dchi2 = chi2(mu = 1) - chi2(mu_hat)
+  with the best-fit signal strength mu_hat in [0, 1] (95% CL exclusion: dchi2 > 2.71).]])
 
   function zp.pdf(id, x, Q)
     if math.type(id) ~= "integer" then error("zp.pdf: the parton id is a PDG integer (21 gluon, 1-5 quarks, negative antiquarks), got " .. tostring(id), 2) end

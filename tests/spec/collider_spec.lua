@@ -110,6 +110,20 @@ describe("ZPEED bins and sigma(pp -> Z')", function()
     rel_near(m.LHC_dimuon_chi2, chi2, 1e-10, "the observable")
     rel_near(b.sigma_fid_fb, s / m.lumi_atlas_mumu, 1e-10, "fiducial cross section = events / L")
     assert_error_matches(function() zp.zpeed("m") end, "zp.zpeed", "model")
+    -- the one-sided statistic: the minimum of chi2(mu) over a fine grid of mu in [0, 1]
+    for _, mm in ipairs({ m, m:with{ mZp = 1500, gl = 0.1 }, m:with{ gl = 0.05 } }) do
+      local bb = zp.zpeed(mm)
+      local function c(mu)
+        local t = 0
+        for i = 1, #bb.lo do t = t + l(bb.background[i] + mu * bb.signal[i], bb.observed[i]) end
+        return t
+      end
+      local best = math.huge
+      for j = 0, 2000 do best = math.min(best, c(j / 2000)) end
+      assert.is_true(bb.mu_hat >= 0 and bb.mu_hat <= 1)
+      assert.is_true(bb.dchi2 >= 0)
+      assert.is_true(math.abs(bb.dchi2 - (c(1) - best)) <= 1e-6 * (1 + bb.dchi2), "dchi2 vs grid minimum")
+    end
   end)
 
   it("matches the Z'-explorer MadGraph card for b bbar at 1.5 TeV (sigma = card x g_L^2)", function()

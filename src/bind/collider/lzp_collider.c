@@ -1,7 +1,7 @@
 /* lzp_collider.c -- Lua bindings of the LHC module (non-observable functions):
  *   core.data_find(name) -> absolute path of a data table on the search path
  *   core.pdf_xfx(id, x, Q) -> x f(x, Q) of parton id (PDG) from the shared NNPDF2.3 LO grid
- *   core.zpeed_bins(m) -> { chi2 =, sigma_fid_fb =, lo = {...}, hi = {...}, signal = {...},
+ *   core.zpeed_bins(m) -> { chi2 =, dchi2 =, mu_hat =, sigma_fid_fb =, lo = {...}, hi = {...}, signal = {...},
  *                           background = {...}, observed = {...} } for model m
  *   core.zpeed_range() -> low, high edge [GeV] of the ATLAS dimuon spectrum
  */
@@ -47,6 +47,8 @@ static int l_zpeed_bins(lua_State *L)
     int n = r.ihi >= r.ilo ? r.ihi - r.ilo + 1 : 0;
     lua_createtable(L, 0, 7);
     lua_pushnumber(L, r.chi2), lua_setfield(L, -2, "chi2");
+    lua_pushnumber(L, r.dchi2), lua_setfield(L, -2, "dchi2");
+    lua_pushnumber(L, r.mu_hat), lua_setfield(L, -2, "mu_hat");
     lua_pushnumber(L, r.sigma_fid_fb), lua_setfield(L, -2, "sigma_fid_fb");
     lzp_push_array(L, r.lo, n), lua_setfield(L, -2, "lo");
     lzp_push_array(L, r.hi, n), lua_setfield(L, -2, "hi");

@@ -203,6 +203,38 @@ static double poisson_m2lnl(double pred, double obs)
     return 2.0 * pred;
 }
 
+/* -2 ln L of signal strength mu over the window's bins (up to a constant). */
+static double chi2_mu(const zp_zpeed_result *r, int nb, double mu)
+{
+    double c = 0;
+    for (int i = 0; i < nb; i++)
+        c += poisson_m2lnl(r->background[i] + mu * r->signal[i], r->observed[i]);
+    return c;
+}
+
+/* Best-fit mu in [0, 1]: chi2_mu is convex, so bisect on its derivative
+ * sum_i 2 s_i (1 - n_i / (b_i + mu s_i)). */
+static double fit_mu(const zp_zpeed_result *r, int nb)
+{
+    double lo = 0.0, hi = 1.0;
+    for (int it = 0; it < 60; it++) {
+        double mu = it == 0 ? 0.0 : it == 1 ? 1.0 : 0.5 * (lo + hi), d = 0;
+        for (int i = 0; i < nb; i++)
+            d += 2.0 * r->signal[i] * (1.0 - r->observed[i] / (r->background[i] + mu * r->signal[i]));
+        if (it == 0 && d >= 0)
+            return 0.0;
+        if (it == 1 && d <= 0)
+            return 1.0;
+        if (it >= 2) {
+            if (d > 0)
+                hi = mu;
+            else
+                lo = mu;
+        }
+    }
+    return 0.5 * (lo + hi);
+}
+
 int zp_zpeed_eval(const zp_params *p, zp_zpeed_result *r, zp_status *st)
 {
     int rc = load(st);
@@ -269,6 +301,8 @@ int zp_zpeed_eval(const zp_params *p, zp_zpeed_result *r, zp_status *st)
                    poisson_m2lnl(r->background[i], r->observed[i]);
     }
     r->sigma_fid_fb = lumi > 0 ? tot / lumi : 0.0;
+    r->mu_hat = fit_mu(r, nb);
+    r->dchi2 = chi2_mu(r, nb, 1.0) - chi2_mu(r, nb, r->mu_hat);
     return ZP_OK;
 }
 

@@ -32,6 +32,9 @@ typedef struct {
     double background[ZP_ZPEED_MAXBINS]; /* expected background events (ATLAS fit) */
     double observed[ZP_ZPEED_MAXBINS];   /* observed events */
     double chi2;                   /* -2 Delta ln L vs background only */
+    double mu_hat;                 /* best-fit signal strength in [0, 1] */
+    double dchi2;                  /* ZPEED's one-sided statistic chi2(mu = 1) - chi2(mu_hat) >= 0;
+                                      95% CL exclusion for dchi2 > 2.71 (arXiv:1912.06374, sec. 3) */
     double sigma_fid_fb;           /* int dsigma/dm (with xi) over the whole m range of the tables [fb] */
 } zp_zpeed_result;
 
