@@ -103,6 +103,27 @@ static int strictly_increasing(const double *v, int n)
     return 1;
 }
 
+/* The nx * nq value rows of subgrid g and the closing "---" line. */
+static int read_values(FILE *fp, const char *path, int *lineno, subgrid *g, double **buf, int *cap, char *line,
+                       size_t linesz, zp_status *st)
+{
+    for (int r = 0; r < g->nx * g->nq; r++) {
+        if (fgets(line, (int)linesz, fp) == NULL)
+            return zp_fail(st, ZP_EDATA, "PDF grid '%s' ends after line %d: expected %d value rows", path, *lineno,
+                           g->nx * g->nq);
+        (*lineno)++;
+        int n = parse_numbers(line, buf, cap);
+        if (n != g->nf)
+            return zp_fail(st, ZP_EDATA, "PDF grid '%s' line %d: expected %d numbers (one per flavour), got %d", path,
+                           *lineno, g->nf, n < 0 ? 0 : n);
+        memcpy(g->xf + (size_t)r * (size_t)g->nf, *buf, (size_t)g->nf * sizeof(double));
+    }
+    if (fgets(line, (int)linesz, fp) == NULL || strncmp(line, "---", 3) != 0)
+        return zp_fail(st, ZP_EDATA, "PDF grid '%s' line %d: expected '---' after the subgrid", path, *lineno + 1);
+    (*lineno)++;
+    return ZP_OK;
+}
+
 /* Fill subgrid g from its header lines (x, Q, ids) and the value rows; *lineno advances. */
 static int read_subgrid(FILE *fp, const char *path, int *lineno, subgrid *g, double **buf, int *cap,
                         char *line, size_t linesz, int *more, zp_status *st)
@@ -166,26 +187,8 @@ static int read_subgrid(FILE *fp, const char *path, int *lineno, subgrid *g, dou
         ok = zp_fail(st, ZP_ENOMEM, "out of memory reading PDF grid '%s'", path);
         goto fail;
     }
-    for (int r = 0; r < g->nx * g->nq; r++) {
-        if (fgets(line, (int)linesz, fp) == NULL) {
-            ok = zp_fail(st, ZP_EDATA, "PDF grid '%s' ends after line %d: expected %d value rows", path, *lineno,
-                         g->nx * g->nq);
-            goto fail;
-        }
-        (*lineno)++;
-        int n = parse_numbers(line, buf, cap);
-        if (n != g->nf) {
-            ok = zp_fail(st, ZP_EDATA, "PDF grid '%s' line %d: expected %d numbers (one per flavour), got %d", path,
-                         *lineno, g->nf, n < 0 ? 0 : n);
-            goto fail;
-        }
-        memcpy(g->xf + (size_t)r * (size_t)g->nf, *buf, (size_t)g->nf * sizeof(double));
-    }
-    if (fgets(line, (int)linesz, fp) == NULL || strncmp(line, "---", 3) != 0) {
-        ok = zp_fail(st, ZP_EDATA, "PDF grid '%s' line %d: expected '---' after the subgrid", path, *lineno + 1);
+    if ((ok = read_values(fp, path, lineno, g, buf, cap, line, linesz, st)) != ZP_OK)
         goto fail;
-    }
-    (*lineno)++;
     /* another subgrid follows when the file goes on */
     int c = fgetc(fp);
     *more = (c != EOF && c != '\n');

@@ -235,6 +235,48 @@ static double fit_mu(const zp_zpeed_result *r, int nb)
     return 0.5 * (lo + hi);
 }
 
+/* Expected signal events r->signal[0..nb-1] in the window's bins: the Breit-Wigner line shape,
+ * flavour-weighted fiducial luminosities, efficiency and Gaussian resolution (see zpeed.h). */
+static int signal_counts(const zp_params *p, const double c2[ZP_LHC_NCH], double M, double Gamma, double gl2,
+                         int nb, zp_zpeed_result *r, zp_status *st)
+{
+    int rc;
+    /* integration range: the window's bins plus 5 resolutions, inside the luminosity tables */
+    double a = fmax(r->lo[0] - 5.0 * resolution(r->lo[0]), Z.Tm[0]);
+    double b = fmin(r->hi[nb - 1] + 5.0 * resolution(r->hi[nb - 1]), Z.Tm[Z.nT - 1]);
+    /* flavour weights at three masses, quadratic in m (they vary slowly) */
+    double mk[3] = {a, M, b}, wd[3], wu[3];
+    if (!(a < M && M < b))
+        mk[1] = 0.5 * (a + b);
+    for (int k = 0; k < 3; k++)
+        if ((rc = weights(p, c2, mk[k], &wd[k], &wu[k], st)) != ZP_OK)
+            return rc;
+    /* m^2 = M^2 + M Gamma tan(phi): dm BW(m) = dphi / (2 m M Gamma) */
+    double pa = atan((a * a - M * M) / (M * Gamma)), pb = atan((b * b - M * M) / (M * Gamma));
+    static const double gx[4] = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526};
+    static const double gw[4] = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538};
+    double h = (pb - pa) / NPANEL, lumi = p->v[ZP_LUMI_ATLAS_MUMU];
+    double pref = ZPEED_GEVM2_TO_FB * 0.5 / (8.0 * ZP_PI * NC) * 0.5 * gl2 / (2.0 * M * Gamma);
+    for (int k = 0; k < NPANEL; k++)
+        for (int j = 0; j < 4; j++) {
+            double phi = pa + h * (k + 0.5 * (1.0 + gx[j]));
+            double m = sqrt(M * M + M * Gamma * tan(phi)), Tu, Td;
+            T_of(m, &Tu, &Td);
+            double l0 = (m - mk[1]) * (m - mk[2]) / ((mk[0] - mk[1]) * (mk[0] - mk[2]));
+            double l1 = (m - mk[0]) * (m - mk[2]) / ((mk[1] - mk[0]) * (mk[1] - mk[2]));
+            double l2 = (m - mk[0]) * (m - mk[1]) / ((mk[2] - mk[0]) * (mk[2] - mk[1]));
+            double fd = l0 * wd[0] + l1 * wd[1] + l2 * wd[2], fu = l0 * wu[0] + l1 * wu[1] + l2 * wu[2];
+            /* (m/2) BW dm = (m/2) dphi/(2 m M Gamma): m cancels */
+            double dsig = pref * xi_of(m) * (fd * Td + fu * Tu) * 0.5 * h * gw[j]; /* fb */
+            double s = sqrt(2.0) * resolution(m);
+            for (int i = 0; i < nb; i++) {
+                double R = 0.5 * (erf((r->hi[i] - m) / s) - erf((r->lo[i] - m) / s));
+                r->signal[i] += lumi * dsig * R;
+            }
+        }
+    return ZP_OK;
+}
+
 int zp_zpeed_eval(const zp_params *p, zp_zpeed_result *r, zp_status *st)
 {
     int rc = load(st);
@@ -261,45 +303,15 @@ int zp_zpeed_eval(const zp_params *p, zp_zpeed_result *r, zp_status *st)
         r->background[i] = Z.bkg[r->ilo + i];
         r->observed[i] = Z.obs[r->ilo + i];
     }
-    /* integration range: the window's bins plus 5 resolutions, inside the luminosity tables */
-    double a = fmax(r->lo[0] - 5.0 * resolution(r->lo[0]), Z.Tm[0]);
-    double b = fmin(r->hi[nb - 1] + 5.0 * resolution(r->hi[nb - 1]), Z.Tm[Z.nT - 1]);
-    /* flavour weights at three masses, quadratic in m (they vary slowly) */
-    double mk[3] = {a, M, b}, wd[3], wu[3];
-    if (!(a < M && M < b))
-        mk[1] = 0.5 * (a + b);
-    for (int k = 0; k < 3; k++)
-        if ((rc = weights(p, c2, mk[k], &wd[k], &wu[k], st)) != ZP_OK)
-            return zp_prefix(st, "LHC_dimuon_chi2");
-    /* m^2 = M^2 + M Gamma tan(phi): dm BW(m) = dphi / (2 m M Gamma) */
-    double pa = atan((a * a - M * M) / (M * Gamma)), pb = atan((b * b - M * M) / (M * Gamma));
-    static const double gx[4] = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526};
-    static const double gw[4] = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538};
-    double h = (pb - pa) / NPANEL, lumi = p->v[ZP_LUMI_ATLAS_MUMU];
-    double pref = ZPEED_GEVM2_TO_FB * 0.5 / (8.0 * ZP_PI * NC) * 0.5 * gl2 / (2.0 * M * Gamma);
-    for (int k = 0; k < NPANEL; k++)
-        for (int j = 0; j < 4; j++) {
-            double phi = pa + h * (k + 0.5 * (1.0 + gx[j]));
-            double m = sqrt(M * M + M * Gamma * tan(phi)), Tu, Td;
-            T_of(m, &Tu, &Td);
-            double l0 = (m - mk[1]) * (m - mk[2]) / ((mk[0] - mk[1]) * (mk[0] - mk[2]));
-            double l1 = (m - mk[0]) * (m - mk[2]) / ((mk[1] - mk[0]) * (mk[1] - mk[2]));
-            double l2 = (m - mk[0]) * (m - mk[1]) / ((mk[2] - mk[0]) * (mk[2] - mk[1]));
-            double fd = l0 * wd[0] + l1 * wd[1] + l2 * wd[2], fu = l0 * wu[0] + l1 * wu[1] + l2 * wu[2];
-            /* (m/2) BW dm = (m/2) dphi/(2 m M Gamma): m cancels */
-            double dsig = pref * xi_of(m) * (fd * Td + fu * Tu) * 0.5 * h * gw[j]; /* fb */
-            double s = sqrt(2.0) * resolution(m);
-            for (int i = 0; i < nb; i++) {
-                double R = 0.5 * (erf((r->hi[i] - m) / s) - erf((r->lo[i] - m) / s));
-                r->signal[i] += lumi * dsig * R;
-            }
-        }
+    if ((rc = signal_counts(p, c2, M, Gamma, gl2, nb, r, st)) != ZP_OK)
+        return zp_prefix(st, "LHC_dimuon_chi2");
     double tot = 0;
     for (int i = 0; i < nb; i++) {
         tot += r->signal[i];
         r->chi2 += poisson_m2lnl(r->background[i] + r->signal[i], r->observed[i]) -
                    poisson_m2lnl(r->background[i], r->observed[i]);
     }
+    double lumi = p->v[ZP_LUMI_ATLAS_MUMU];
     r->sigma_fid_fb = lumi > 0 ? tot / lumi : 0.0;
     r->mu_hat = fit_mu(r, nb);
     r->dchi2 = chi2_mu(r, nb, 1.0) - chi2_mu(r, nb, r->mu_hat);
