@@ -5,17 +5,25 @@
 -- with n_q = g_q/g_l fixed and g_chi from the relic condition (the <sigma v> whose Boltzmann
 -- solution gives Omega_h2_obs, zp.relic_target).  Reports the best fit, chi2_min, ndof, p-value
 -- and the 68 % / 95 % profile-likelihood intervals of each parameter (Delta chi^2 < 1, 3.84).
--- Usage: zprime scripts/figures/combined_fit.lua [outdir] [npoints] [dd] [n2d]
+-- Usage: zprime scripts/figures/combined_fit.lua [OUTDIR | -o DIR] [-n NPOINTS] [--dd NAME] [--grid2d N2D]
 --   npoints: profile grid per parameter (default 25); dd: direct-detection limit, "PandaX-II 2016 SI"
 --   (the one the paper uses, default), "LUX 2016 SI" or "XENON1T 2018 SI"; n2d > 0: also the 2-D profile over
 --   (m_Z', g_q) on an n2d x n2d grid with theta_D re-fitted, drawn as 1/2/3 sigma contours.
 --   Writes combined_fit_<param>.csv (and combined_fit_mZp_gq.csv/.png).
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-local npts = tonumber(arg and arg[2]) or 25
-local dd = (arg and arg[3]) or "PandaX-II 2016 SI"
-local n2d = tonumber(arg and arg[4]) or 0
-os.execute("mkdir -p '" .. outdir:gsub("'", "'\\''") .. "'")
+local cli = require "zprime.cli"
+local parser = cli.outdir(cli.parser("scripts/figures/combined_fit.lua",
+  "Combined heavy-Z' fit (flavour + relic + direct detection + LHC) over (m_Z', g_q, theta_D): best fit, " ..
+  "p-value and profile intervals. Writes combined_fit_<param>.csv (and combined_fit_mZp_gq.csv/.png) into OUTDIR."))
+parser:option("-n --points", "Profile grid points per parameter.", "25", cli.count)
+parser:option("--dd", "Direct-detection limit: 'PandaX-II 2016 SI' (the paper's), 'LUX 2016 SI' or 'XENON1T 2018 SI'.", "PandaX-II 2016 SI")
+parser:option("--grid2d", "Also profile (m_Z', g_q) on an N x N grid and draw its contours (0: no).", "0", function(s)
+  local k = math.tointeger(tonumber(s))
+  if k == nil or k < 0 then return nil, "expected a whole number >= 0, got '" .. s .. "'" end
+  return k
+end)
+local args = cli.parse(parser)
+local outdir, npts, dd, n2d = args.outdir, args.points, args.dd, args.grid2d
 
 local NQ, MCHI = 2, 70
 local base = zp.model{ mchi = MCHI, sigmav_contact = 0, relic_majorana = 0 }

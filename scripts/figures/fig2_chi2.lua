@@ -3,16 +3,20 @@
 -- (g_q g_l mhat_TeV^-2, theta_D) for n_q = g_q/g_l = 1, 2, 5, with 1/2/3 sigma regions for two
 -- parameters (Delta chi^2 < 2.30, 6.18, 11.83 from the minimum of each plane) and the paper's
 -- hard-cut region (every Table I bound passed) overlaid.
--- Usage: zprime scripts/figures/fig2_chi2.lua [outdir] [n]
+-- Usage: zprime scripts/figures/fig2_chi2.lua [OUTDIR | -o DIR] [-n POINTS]
 --   writes fig2_chi2_nq{1,2,5}.png/.dat/.gp and fig2_chi2.csv (n x n grid per n_q, default 200).
 --
 -- The chi^2 depends on the couplings only through x = g_q g_l/mhat^2, theta_D and n_q (eqs. 15,
 -- 17, 21, 28), so each point is the model g_l = 1.5, g_q = 1.5 n_q, m_Z' = 1 TeV (g_q g_l/x)^(1/2),
 -- which keeps m_Z' between 0.15 and 34 TeV (>> m_b) and the couplings inside their ranges.
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-local n = tonumber(arg and arg[2]) or 200
-os.execute("mkdir -p '" .. outdir:gsub("'", "'\\''") .. "'")
+local cli = require "zprime.cli"
+local parser = cli.outdir(cli.parser("scripts/figures/fig2_chi2.lua",
+  "Figure 2 as a flavour likelihood: Delta chi^2 maps for n_q = 1, 2, 5 with the paper's hard cuts overlaid. " ..
+  "Writes fig2_chi2_nq{1,2,5}.png/.pdf/.dat/.gp and fig2_chi2.csv into OUTDIR."))
+parser:option("-n --points", "Grid points per axis.", "200", cli.count)
+local args = cli.parse(parser)
+local outdir, n = args.outdir, args.points
 
 local FLAVOUR = { "b->s mu mu", "b->s nu nu", "B_s mixing", "nu trident" }
 local NQ = { 1, 2, 5 }

@@ -213,7 +213,8 @@ return function(zp)
                   chi2_min = best.chi2, x = best.x, nfev = best.nfev }
     res.model = P.build(best.x)
     res.ndof = P.nstat(res.model) - #P.names
-    res.pvalue = res.ndof >= 1 and core.stats_pvalue(math.max(best.chi2, 0), res.ndof) or 0 / 0
+    -- no chi^2 p-value when a likelihood-ratio term (e.g. -2 Delta ln L of an LHC spectrum) makes it negative
+    res.pvalue = (res.ndof >= 1 and best.chi2 >= 0) and core.stats_pvalue(best.chi2, res.ndof) or 0 / 0
     for i, n in ipairs(P.names) do
       res.best[n] = best.x[i]
       res.at_bound[n] = best.at_bound[i] or nil

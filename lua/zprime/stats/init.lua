@@ -47,11 +47,7 @@ return function(zp)
   zp.stats.value_of = value_of
 
   --- Errors caught by the statistics code are data (a failing point), except Ctrl-C.
-  -- ("interrupted!" from the REPL's hook, "<what>: interrupted" from a core loop that polled a stop request)
-  local function pass_interrupt(e)
-    if type(e) == "string" and (e:find("interrupted!", 1, true) or e:find(": interrupted%s*$")) then error(e, 0) end
-    return e
-  end
+  local pass_interrupt = require("zprime.interrupt").reraise
   zp.stats.pass_interrupt = pass_interrupt
 
   --- chi2 of the list at m: total, or nil and the message of the first failing term.

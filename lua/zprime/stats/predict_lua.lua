@@ -97,7 +97,7 @@ function M.run(m, obs, args, names, sig, C, opts)
     local ok, v = pcall(function() return value(vary(m, names, x0, dx), obs, args) end)
     if ok then vals[#vals + 1] = v
     else
-      if type(v) == "string" and (v:find("interrupted!", 1, true) or v:find(": interrupted%s*$")) then error(v, 0) end
+      require("zprime.interrupt").reraise(v) -- Ctrl-C is not a failed sample
       fail = fail + 1
     end
   end

@@ -9,6 +9,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "base/zp_interrupt.h"
 #include "base/zp_registry.h"
 #include "stats/predict.h"
 
@@ -98,6 +99,8 @@ static int mc_loop(const zp_params *p, const zp_predict_spec *s, long n, gsl_rng
     double z[ZP_PREDICT_MAXIN];
     zp_status est;
     for (long t = 0; t < n; t++) {
+        if ((t & 4095) == 0 && zp_interrupt_check("predict (mc)", st) != ZP_OK)
+            return st->code; /* Ctrl-C in a long propagation */
         q = *p;
         for (int i = 0; i < s->k; i++)
             z[i] = gsl_ran_gaussian_ziggurat(rng, 1.0);
