@@ -117,6 +117,7 @@ local EXTENSIONS = {
   "flavour",
   "io.wcxf",
   "light",
+  "bsll",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)
