@@ -1,0 +1,167 @@
+-- b -> s mu mu against today's data: flavio file readers, form-factor errors, constraints.
+local zp = require "zprime"
+
+describe("flavio value strings", function()
+  it("combine asymmetric stat and syst errors per side", function()
+    local v = zp.flavio.parse_value("0.949 +0.042 -0.041 +0.022 -0.022")
+    rel_near(v.central, 0.949, 1e-15)
+    rel_near(v.sigma_up, math.sqrt(0.042 ^ 2 + 0.022 ^ 2), 1e-14)
+    rel_near(v.sigma_down, math.sqrt(0.041 ^ 2 + 0.022 ^ 2), 1e-14)
+    rel_near(v.sigma, (v.sigma_up + v.sigma_down) / 2, 1e-15)
+  end)
+  it("read symmetric errors and a common factor", function()
+    local v = zp.flavio.parse_value("0.498 ± 0.527 ± 0.166")
+    rel_near(v.sigma_up, math.sqrt(0.527 ^ 2 + 0.166 ^ 2), 1e-14)
+    v = zp.flavio.parse_value("(3.3 +- 0.3) e-9")
+    rel_near(v.central, 3.3e-9, 1e-14)
+    rel_near(v.sigma, 0.3e-9, 1e-14)
+  end)
+  it("reject what they cannot read", function()
+    assert_error_matches(function() zp.flavio.parse_value("abc") end, "does not start with a number")
+    assert_error_matches(function() zp.flavio.parse_value("1.0 +0.1") end, "unexpected '+0.1'")
+    assert_error_matches(function() zp.flavio.parse_value({}) end, "string or a number")
+  end)
+end)
+
+describe("flavio measurements", function()
+  it("give the LHCb 2022 R_K, R_K* values with their correlation matrix", function()
+    local m = zp.flavio.measurement("LHCb RK RK* 2022")
+    assert.are.equal(4, #m.values)
+    assert.are.equal(4, #m.correlation)
+    local v = zp.flavio.value("LHCb RK RK* 2022", "<Rmue>(B+->Kll)", 1.1, 6.0)
+    rel_near(v.central, 0.949, 1e-15)
+    local w, i = zp.flavio.value("LHCb RK RK* 2022", "<Rmue>(B0->K*ll)", 1.1, 6.0)
+    rel_near(w.central, 1.027, 1e-15)
+    assert.are.equal(-0.017, m.correlation[1][i])
+  end)
+  it("read multivariate entries (B_s -> mu mu 2022 average)", function()
+    local v = zp.flavio.value("GSSS combination Bs->mumu 2022", "BR(Bs->mumu)")
+    rel_near(v.central, 3.3608448878336465e-09, 1e-12)
+    rel_near(v.sigma, 2.8087080557123625e-10, 1e-12)
+  end)
+  it("name what is missing", function()
+    assert_error_matches(function() zp.flavio.measurement("LHCb RK RK* 2023") end,
+      "no measurement 'LHCb RK RK* 2023'")
+    assert_error_matches(function() zp.flavio.value("LHCb RK RK* 2022", "<Rmue>(B+->Kll)", 2, 3) end,
+      "has no value for <Rmue>(B+->Kll) in [2, 3]")
+  end)
+  it("report a missing data file with every place looked at", function()
+    local dir = tmpdir()
+    local out, rc = run_zprime("-e \"zp.data_path('" .. dir .. "'); zp.flavio.measurement('x')\"")
+    assert.are_not.equal(0, rc)
+    assert.is_truthy(out:find("flavio/measurements.yml' not found", 1, true), out)
+    assert.is_truthy(out:find(dir, 1, true), out)
+  end)
+end)
+
+describe("form factors", function()
+  it("have params.def defaults equal to the central values of the data files", function()
+    local m = zp.model{}
+    for _, which in ipairs { "K", "Kstar" } do
+      local set = zp.flavio.formfactors(which)
+      for i, name in ipairs(set.names) do rel_near(m[name], set.mean[i], 1e-12, name) end
+      assert.are.equal(#set.names, #set.cov)
+    end
+  end)
+
+  local m = zp.model{}  -- heavy benchmark: C9 = -C10 = -0.30
+  it("leave R_K within 1% while BR(B -> K mu mu) moves by the form-factor error", function()
+    local s, rk = m:R_K_err(1.1, 6)
+    assert.is_true(s / rk < 0.01)
+    local sb, br = m:BR_BKmumu_err(1.1, 6)
+    assert.is_true(sb / br > 0.03 and sb / br < 0.3, "BR error " .. sb / br)
+    -- one coefficient moved by its error: BR follows f+^2, R_K does not
+    local set = zp.flavio.formfactors("K")
+    local up = m:with{ ffK_fp_a0 = m.ffK_fp_a0 + math.sqrt(set.cov[1][1]) }
+    local dbr = up:BR_BKmumu(1.1, 6) / br - 1
+    assert.is_true(dbr > 0.02, "BR moves by " .. dbr)
+    assert.is_true(math.abs(up:R_K(1.1, 6) / rk - 1) < 0.01)
+    local sk, rks = m:R_Kstar_err(1.1, 6)
+    assert.is_true(sk / rks < 0.01)
+    local skb, brk = m:BR_BKstarmumu_err(1.1, 6)
+    assert.is_true(skb / brk > 0.05 and skb / brk < 0.3, "BR(K*) error " .. skb / brk)
+  end)
+
+  it("agree with a Monte Carlo over the covariance (second method)", function()
+    local set = zp.flavio.formfactors("K")
+    local n, L = #set.names, {}
+    -- Cholesky of the 8 x 8 covariance (positive definite)
+    for i = 1, n do
+      L[i] = {}
+      for j = 1, i do
+        local s = set.cov[i][j]
+        for k = 1, j - 1 do s = s - L[i][k] * L[j][k] end
+        L[i][j] = (i == j) and math.sqrt(s) or s / L[j][j]
+      end
+    end
+    math.randomseed(17)
+    local function gauss() return math.sqrt(-2 * math.log(1 - math.random())) * math.cos(2 * math.pi * math.random()) end
+    local N, s1, s2 = 400, 0, 0
+    for _ = 1, N do
+      local z, over = {}, {}
+      for i = 1, n do z[i] = gauss() end
+      for i = 1, n do
+        local d = 0
+        for k = 1, i do d = d + L[i][k] * z[k] end
+        over[set.names[i]] = set.mean[i] + d
+      end
+      local b = m:with(over):BR_BKmumu(1.1, 6)
+      s1, s2 = s1 + b, s2 + b * b
+    end
+    local mean = s1 / N
+    local sd = math.sqrt(s2 / N - mean * mean)
+    local lin = m:ff_error("BR_BKmumu", 1.1, 6)
+    rel_near(sd, lin.sigma, 0.15, "MC vs linear sigma")
+    rel_near(mean, lin.value, 0.02, "MC mean vs central")
+  end)
+
+  it("reject observables without a form-factor set", function()
+    assert_error_matches(function() m:ff_error("DeltaM_s") end, "no form-factor error for 'DeltaM_s'")
+    assert_error_matches(function() m:R_K_err(6, 1.1) end, "q2min < q2max")
+  end)
+end)
+
+describe("b -> s mu mu observables in Lua", function()
+  it("are methods with the bin as arguments", function()
+    local m = zp.model{}
+    assert.are.equal(2, zp.core.info("R_K").nargs)
+    assert.are.equal("GeV^-2", zp.core.info("dBR_BKmumu_dq2").unit)
+    local sm = m:with{ gq = 0 }
+    assert.is_true(math.abs(sm:R_K(1.1, 6) - 1) < 0.01)
+    assert.is_true(m:R_K(1.1, 6) < sm:R_K(1.1, 6))
+    rel_near(sm.BR_Bs_mumu_over_SM, 1, 1e-15)
+    assert_error_matches(function() m:R_K(1.1) end, "R_K")
+    assert_error_matches(function() m:R_K("a", 6) end, "R_K")
+  end)
+end)
+
+describe("constraints of today's data", function()
+  local names = { "R_K (LHCb 2022)", "R_K* (LHCb 2022)", "B_s->mu mu (2022 average)" }
+  it("are bands read from measurements.yml", function()
+    for _, n in ipairs(names) do
+      local c
+      for _, k in ipairs(zp.constraints) do if k.name == n then c = k end end
+      assert.is_not_nil(c, n)
+      assert.are.equal("band", c.kind)
+    end
+  end)
+  it("use the side of the asymmetric error towards the prediction", function()
+    local c
+    for _, k in ipairs(zp.constraints) do if k.name == "R_K (LHCb 2022)" then c = k end end
+    local m = zp.model{}                -- R_K = 0.87 < 0.949: lower side
+    rel_near(c.sigma(m), math.sqrt(0.041 ^ 2 + 0.022 ^ 2), 1e-12)
+    local up = m:with{ gq = -m.gq }     -- C9 > 0: R_K = 1.13 > 0.949: upper side
+    rel_near(c.sigma(up), math.sqrt(0.042 ^ 2 + 0.022 ^ 2), 1e-12)
+  end)
+  it("pass for the SM and show the heavy benchmark's R_K* tension", function()
+    local rows = zp.model{ gq = 0 }:check{ quiet = true }
+    local by = {}
+    for _, r in ipairs(rows) do by[r.name] = r end
+    for _, n in ipairs(names) do assert.is_true(by[n].pass, n) end
+    rows = zp.model{}:check{ quiet = true }
+    by = {}
+    for _, r in ipairs(rows) do by[r.name] = r end
+    assert.is_true(by["R_K (LHCb 2022)"].pass)
+    assert.is_false(by["R_K* (LHCb 2022)"].pass)
+  end)
+end)
