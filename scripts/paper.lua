@@ -57,6 +57,7 @@ local jobs = {
   { "fig7_mphi_f.lua", "Figure 7: m_phi vs f for the antiproton excess" },
   { "heavy_benchmarks.lua", "heavy Z' benchmark table", show = true },
   { "relic_sigmav_vs_mass.lua", "relic <sigma v> vs mass (Boltzmann)" },
+  { "../today.lua", "Today: benchmarks vs R_K, R_K*, B_s->mumu (2022)", show = true },
 }
 local failures = {}
 section("Tables and figures")

@@ -1,0 +1,167 @@
+-- The paper's benchmarks and the Figure-2 plane against today's b -> s mu mu data: R_K and R_K*
+-- in [1.1, 6] GeV^2 (LHCb 2022, arXiv:2212.09152/09153) and BR(B_s -> mu mu) (2022 average,
+-- arXiv:2212.10497), read from flavio 2.7.0's measurements.yml (data/flavio/).
+-- Usage: zprime scripts/today.lua [outdir]
+--   writes <outdir>/today_benchmarks.csv, today_c9_scan.csv and today_fig2.png/.dat/.gp/.csv
+--
+-- Pulls are (prediction - measurement)/sigma with sigma the measurement's error on the side of
+-- the prediction, the form-factor error (R_K, R_K*) or the parametric error (B_s -> mu mu) added in
+-- quadrature.  The plane uses C9 = -C10 = -K x sin(theta_D) cos(theta_D) (eq. 15, m_Z' >> m_b,
+-- x = g_q g_l / m_Z'^2 in TeV^-2) and the C9 interval allowed by R_K and R_K* together
+-- (chi^2 <= chi^2_min + 4 with their correlation, 95% CL for one parameter).
+local zp = zp or require "zprime"
+local outdir = (arg and arg[1]) or "out"
+os.execute("mkdir -p '" .. outdir .. "'")
+
+local BIN = { 1.1, 6 }
+local cons = {}
+for _, c in ipairs(zp.constraints) do cons[c.name] = c end
+local CK, CKS, CBS = cons["R_K (LHCb 2022)"], cons["R_K* (LHCb 2022)"], cons["B_s->mu mu (2022 average)"]
+if not (CK and CKS and CBS) then error("today.lua: the b -> s mu mu constraints are missing from zp.constraints") end
+local rho = zp.flavio.measurement("LHCb RK RK* 2022").correlation[1][3]  -- R_K[1.1,6] with R_K*[1.1,6]
+
+--- predictions, errors and pulls of one model
+local function confront(m)
+  local r = { C9 = m.C9_bsmumu }
+  r.RK, r.RK_ff = m:R_K(BIN[1], BIN[2]), m:R_K_err(BIN[1], BIN[2])
+  r.RKs, r.RKs_ff = m:R_Kstar(BIN[1], BIN[2]), m:R_Kstar_err(BIN[1], BIN[2])
+  r.Bs = m.BR_Bs_mumu
+  local sk = math.sqrt(CK.sigma(m) ^ 2 + r.RK_ff ^ 2)
+  local sks = math.sqrt(CKS.sigma(m) ^ 2 + r.RKs_ff ^ 2)
+  r.pull_RK = (r.RK - CK.central()) / sk
+  r.pull_RKs = (r.RKs - CKS.central()) / sks
+  r.pull_Bs = (r.Bs - CBS.central()) / CBS.sigma(m)
+  -- two correlated ratios: chi^2 = p^T C^-1 p with unit variances and correlation rho
+  r.chi2_R = (r.pull_RK ^ 2 + r.pull_RKs ^ 2 - 2 * rho * r.pull_RK * r.pull_RKs) / (1 - rho * rho)
+  return r
+end
+
+-- a contact-limit model with a given C9 (heavy Z', m_Z' = 1 TeV)
+local base = zp.model{ mZp = 1000, gl = 0.5, thetaD = 0.01 }
+local function with_c9(c9) return base:with{ gq = base.gq * c9 / base.C9_bsmumu } end
+
+local heavy = zp.variants.heavy_dirac{ mZp = 600, mchi = 70, nq = 2, nchi = 5 }
+local BENCH = {
+  { "SM", zp.model{ gq = 0 } },
+  { "heavy: mZp = 600, nq = 2, nchi = 5, thetaD = 0.004", heavy },
+  { "heavy: same, thetaD = 0.008 (section 4.1.3)", heavy:with{ thetaD = 0.008 } },
+  { "light: mZp = 12, mchi = 1950, MED", zp.variants.light_inelastic{ mchi = 1950, mZp = 12, mphi = 10, f = 0.5, prop = "MED" } },
+  { "2016 window edge C9 = -0.18", with_c9(-0.18) },
+  { "2016 window edge C9 = -1.12", with_c9(-1.12) },
+}
+
+print(string.format("Measurements: R_K[1.1,6] = %.3f, R_K*[1.1,6] = %.3f (LHCb 2022); BR(B_s->mumu) = %.2fe-9 (2022 average)",
+  CK.central(), CKS.central(), CBS.central() * 1e9))
+print(string.format("%-52s %7s %15s %6s %15s %6s %10s %6s %7s", "benchmark", "C9", "R_K", "pull", "R_K*", "pull",
+  "BR_Bs/1e-9", "pull", "chi2_R"))
+local rows = { columns = { "benchmark", "C9_bsmumu", "R_K", "R_K_fferr", "pull_R_K", "R_Kstar", "R_Kstar_fferr",
+                           "pull_R_Kstar", "BR_Bs_mumu", "pull_BR_Bs_mumu", "chi2_RK_RKstar" } }
+for _, c in ipairs(rows.columns) do rows[c] = {} end
+local res = {}
+for i, b in ipairs(BENCH) do
+  local r = confront(b[2])
+  res[i] = r
+  print(string.format("%-52s %7.3f %8.3f+-%.4f %+6.2f %8.3f+-%.4f %+6.2f %10.3f %+6.2f %7.2f", b[1], r.C9, r.RK, r.RK_ff,
+    r.pull_RK, r.RKs, r.RKs_ff, r.pull_RKs, r.Bs * 1e9, r.pull_Bs, r.chi2_R))
+  local vals = { b[1], r.C9, r.RK, r.RK_ff, r.pull_RK, r.RKs, r.RKs_ff, r.pull_RKs, r.Bs, r.pull_Bs, r.chi2_R }
+  for k, c in ipairs(rows.columns) do rows[c][i] = vals[k] end
+end
+zp.write_csv(outdir .. "/today_benchmarks.csv", rows, { header = {
+  "paper benchmarks vs LHCb 2022 R_K, R_K* [1.1,6] GeV^2 and the 2022 BR(B_s->mumu) average; pulls in sigma" } })
+
+-- C9 = -C10 scan: the interval allowed by R_K and R_K* (and, separately, by B_s -> mu mu)
+local c9s = zp.range(-1.5, 0.5, 201)
+local scan = { columns = { "C9", "R_K", "R_Kstar", "BR_Bs_mumu", "chi2_R", "pull_BR_Bs_mumu" } }
+for _, c in ipairs(scan.columns) do scan[c] = {} end
+local chimin = math.huge
+for i, c9 in ipairs(c9s) do
+  local r = confront(with_c9(c9))
+  scan.C9[i], scan.R_K[i], scan.R_Kstar[i], scan.BR_Bs_mumu[i] = c9, r.RK, r.RKs, r.Bs
+  scan.chi2_R[i], scan.pull_BR_Bs_mumu[i] = r.chi2_R, r.pull_Bs
+  chimin = math.min(chimin, r.chi2_R)
+end
+zp.write_csv(outdir .. "/today_c9_scan.csv", scan, { header = { "C9 = -C10 (eq. 15 normalisation) vs R_K, R_K*, BR(B_s->mumu)" } })
+
+--- the C9 interval where pred(i) holds, edges by linear interpolation
+local function interval(ok_value)
+  local lo, hi
+  for i = 1, #c9s do
+    local v = ok_value(i)
+    if v <= 0 then
+      if not lo then
+        lo = c9s[i]
+        if i > 1 then local a = ok_value(i - 1); lo = c9s[i - 1] + (c9s[i] - c9s[i - 1]) * a / (a - v) end
+      end
+      hi = c9s[i]
+      if i < #c9s then
+        local a = ok_value(i + 1)
+        if a > 0 then hi = c9s[i] + (c9s[i + 1] - c9s[i]) * (-v) / (a - v) end
+      end
+    end
+  end
+  return lo, hi
+end
+local r_lo, r_hi = interval(function(i) return scan.chi2_R[i] - chimin - 4 end)
+local b_lo, b_hi = interval(function(i) return math.abs(scan.pull_BR_Bs_mumu[i]) - 2 end)
+print(string.format("C9 = -C10 allowed at 95%% CL: R_K + R_K* (LHCb 2022) [%.3f, %.3f]; BR(B_s->mumu) (2022, |pull| <= 2) [%.3f, %.3f]; paper (2016, 3 sigma) [-1.12, -0.18]",
+  r_lo, r_hi, b_lo, b_hi))
+
+-- Figure 2 plane: theta_D(x) for the band edges (s c = -C9 / (K x))
+local t1 = zp.table1_coefficients(zp.model{})
+local x = zp.logrange(0.01, 100, 300)
+local function theta_of(v)
+  if v <= 0 then return 0 / 0 end
+  if v > 0.5 then return math.pi / 4 end
+  return 0.5 * math.asin(2 * v)
+end
+local function band(c9a, c9b)
+  local lo, hi = {}, {}
+  for i, xi in ipairs(x) do
+    lo[i] = theta_of(-c9b / (t1.K * xi))
+    hi[i] = theta_of(-c9a / (t1.K * xi))
+    if lo[i] ~= lo[i] then lo[i] = 1e-6 end
+  end
+  return lo, hi
+end
+local p_lo, p_hi = band(-1.12, -0.18)
+local n_lo, n_hi = band(r_lo, math.min(r_hi, -1e-4))
+local s_lo, s_hi = band(b_lo, math.min(b_hi, -1e-4))
+local fig = { columns = { "x", "theta_paper_lo", "theta_paper_hi", "theta_RK2022_lo", "theta_RK2022_hi",
+                          "theta_Bs2022_lo", "theta_Bs2022_hi" } }
+fig.x, fig.theta_paper_lo, fig.theta_paper_hi = x, p_lo, p_hi
+fig.theta_RK2022_lo, fig.theta_RK2022_hi, fig.theta_Bs2022_lo, fig.theta_Bs2022_hi = n_lo, n_hi, s_lo, s_hi
+zp.write_csv(outdir .. "/today_fig2.csv", fig, { header = {
+  "Figure 2 plane, x = g_q g_l mhat^-2 [TeV^-2] vs theta_D [rad]: paper 2016 b->s mu mu band and the 2022 R_K/R_K* and B_s->mu mu bands",
+  string.format("C9 intervals: paper [-1.12, -0.18], R_K+R_K* 2022 [%.4f, %.4f], B_s->mumu 2022 [%.4f, %.4f]; K = %.2f TeV^2",
+    r_lo, r_hi, b_lo, b_hi, t1.K) } })
+local theta_bs = {}
+for i, xi in ipairs(x) do theta_bs[i] = theta_of(math.sqrt(t1.Bs_max / (2 * xi))) end
+local plot = zp.plot{
+  out = outdir .. "/today_fig2.png",
+  title = "Figure-2 plane with the 2022 b -> s {/Symbol m}{/Symbol m} data (C_9 = -C_{10}, m_{Z'} >> m_b)",
+  xlabel = "g_q g_l / m_{Z'}^2 [TeV^{-2}]", ylabel = "{/Symbol q}_D [rad]",
+  logx = true, logy = true, xrange = { 0.01, 100 }, yrange = { 1e-5, 0.5 }, key = "top right",
+  size = { 950, 700 },
+  series = {
+    { x = x, ylow = p_lo, yhigh = p_hi, style = "band", color = "#4a78c8", label = "paper: b -> s{/Symbol m}{/Symbol m} 2016 (3{/Symbol s})" },
+    { x = x, ylow = n_lo, yhigh = n_hi, style = "band", color = "#2ca02c", label = "R_K, R_{K*} LHCb 2022 (95% CL)" },
+    { x = x, y = s_hi, style = "dashed", color = "#9467bd", label = "B_s -> {/Symbol m}{/Symbol m} 2022: upper edge (95% CL)" },
+    { x = x, y = theta_bs, style = "lines", color = "#ff7f0e", label = "B_s mixing, n_q = 2" },
+    { vline = 0.12, style = "dashed", color = "#d62728", label = "heavy Z' + Dirac DM: 0.12/TeV^2" },
+  },
+}
+
+-- the verdict, in numbers
+local h, h8, l = res[2], res[3], res[4]
+local function verdict(name, r)
+  local worst = math.max(math.abs(r.pull_RK), math.abs(r.pull_RKs), math.abs(r.pull_Bs))
+  return string.format("%s: C9 = %.3f, R_K pull %+.1f, R_K* pull %+.1f, B_s->mumu pull %+.1f -> %s", name, r.C9,
+    r.pull_RK, r.pull_RKs, r.pull_Bs, (worst <= 2 and r.C9 >= r_lo and r.C9 <= r_hi) and "survives at 95% CL"
+    or "excluded at 95% CL")
+end
+print(verdict("heavy benchmark (thetaD = 0.004)", h))
+print(verdict("heavy benchmark (thetaD = 0.008)", h8))
+print(verdict("light benchmark", l))
+print(string.format("The 2022 R_K/R_K* data allow C9 = -C10 in [%.2f, %.2f]: %.0f%% of the paper's 2016 window [-1.12, -0.18] (only its edge near -0.18) survives.",
+  r_lo, r_hi, 100 * math.max(0, math.min(r_hi, -0.18) - math.max(r_lo, -1.12)) / 0.94))
+print("wrote " .. plot.png .. ", " .. outdir .. "/today_benchmarks.csv, today_c9_scan.csv, today_fig2.csv")
