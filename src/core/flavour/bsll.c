@@ -23,9 +23,18 @@ void zp_bsll_wc_sm(const zp_params *p, zp_bsll_wc *wc)
 
 int zp_bsll_wc_model(const zp_params *p, int lepton, zp_bsll_wc *wc, zp_status *st)
 {
+    const double *v = p->v;
     zp_bsll_wc_sm(p, wc);
-    if (lepton != ZP_LEPTON_MU)
+    /* extra WET new physics at mu_b (parameters, 0 by default) */
+    wc->C7 += v[ZP_C7_BS_NP];
+    wc->C7p = v[ZP_C7P_BS_NP];
+    if (lepton != ZP_LEPTON_MU) {
+        wc->C9 += v[ZP_C9_BSEE_NP];
+        wc->C10 += v[ZP_C10_BSEE_NP];
         return ZP_OK; /* the Z' couples to the second lepton generation only (eq. 4) */
+    }
+    wc->C9p = v[ZP_C9P_BSMUMU_NP];
+    wc->C10p = v[ZP_C10P_BSMUMU_NP];
     double c9;
     int rc = zp_flavour_C9(p, &c9, st);
     if (rc != ZP_OK)
@@ -368,10 +377,10 @@ static int obs_dBKst(const zp_params *p, const double *a, double *out, zp_status
 }
 
 #define IN_NP "gq gl thetaD mZp alpha_em GF VtbVts"
-#define IN_WET " alpha_em_mub mu_b m_c m_b C1_bs_SM C2_bs_SM C3_bs_SM C4_bs_SM C5_bs_SM C6_bs_SM C7eff_bs_SM C9_bsll_SM C10_bsll_SM"
+#define IN_WET " alpha_em_mub mu_b m_c m_b C1_bs_SM C2_bs_SM C3_bs_SM C4_bs_SM C5_bs_SM C6_bs_SM C7eff_bs_SM C9_bsll_SM C10_bsll_SM C7_bs C7p_bs C9p_bsmumu C10p_bsmumu C9_bsee C10_bsee"
 #define IN_K " m_Bp m_Kp tau_Bp BK_mpole_plus BK_mpole_0 ffK_fp_a0 ffK_fp_a1 ffK_fp_a2 ffK_f0_a1 ffK_f0_a2 ffK_fT_a0 ffK_fT_a1 ffK_fT_a2"
 #define IN_KST " m_B0 m_Kstar0 tau_B0 BKst_mres_0m BKst_mres_1m BKst_mres_1p ffKst_A0_a0 ffKst_A0_a1 ffKst_A0_a2 ffKst_A1_a0 ffKst_A1_a1 ffKst_A1_a2 ffKst_A12_a0 ffKst_A12_a1 ffKst_A12_a2 ffKst_V_a0 ffKst_V_a1 ffKst_V_a2 ffKst_T1_a0 ffKst_T1_a1 ffKst_T1_a2 ffKst_T2_a0 ffKst_T2_a1 ffKst_T2_a2 ffKst_T23_a0 ffKst_T23_a1 ffKst_T23_a2"
-#define IN_BS IN_NP " alpha_em_mub C10_bsll_SM f_Bs tau_Bs y_s m_Bs m_mu"
+#define IN_BS IN_NP " alpha_em_mub C10_bsll_SM C10p_bsmumu f_Bs tau_Bs y_s m_Bs m_mu"
 #define BINARGS "q2min[GeV^2] q2max[GeV^2]"
 const zp_obs_def zp_obs_bsll[] = {
     {"BR_Bs_mumu", "1",

@@ -31,8 +31,10 @@ enum { ZP_LEPTON_E = 0, ZP_LEPTON_MU = 1 };
 /* SM coefficients from params.def (C7eff_bs_SM, C9_bsll_SM, C10_bsll_SM; primes zero). */
 void zp_bsll_wc_sm(const zp_params *p, zp_bsll_wc *wc);
 
-/* SM plus the model's Z' for lepton ZP_LEPTON_E (no Z' coupling: SM) or ZP_LEPTON_MU:
- * C9_zp = -C10_zp = C9_bsmumu (eq. 15) x alpha_em/alpha_em_mub.  Errors: those of eq. (15). */
+/* SM plus the model's Z' for lepton ZP_LEPTON_E (no Z' coupling) or ZP_LEPTON_MU:
+ * C9_zp = -C10_zp = C9_bsmumu (eq. 15) x alpha_em/alpha_em_mub, plus the extra WET parameters
+ * C7_bs, C7p_bs (both), C9p_bsmumu, C10p_bsmumu (mu), C9_bsee, C10_bsee (e), all 0 by default.
+ * Errors: those of eq. (15). */
 int zp_bsll_wc_model(const zp_params *p, int lepton, zp_bsll_wc *wc, zp_status *st);
 
 /* Y(q^2) of the four-quark operators (q2 > 0 GeV^2, scale mu_b, masses m_c, m_b). */
