@@ -2,7 +2,7 @@
 -- in [1.1, 6] GeV^2 (LHCb 2022, arXiv:2212.09152/09153) and BR(B_s -> mu mu) (2022 average,
 -- arXiv:2212.10497), read from flavio 2.7.0's measurements.yml (data/flavio/).
 -- Usage: zprime scripts/today.lua [outdir]
---   writes <outdir>/today_benchmarks.csv, today_c9_scan.csv and today_fig2.png/.dat/.gp/.csv
+--   writes <outdir>/today_benchmarks.csv, today_c9_scan.csv and today_fig2.png/.pdf/.dat/.gp/.csv
 --
 -- Pulls are (prediction - measurement)/sigma with sigma the measurement's error on the side of
 -- the prediction, the form-factor error (R_K, R_K*) or the parametric error (B_s -> mu mu) added in
@@ -130,14 +130,16 @@ local fig = { columns = { "x", "theta_paper_lo", "theta_paper_hi", "theta_RK2022
                           "theta_Bs2022_lo", "theta_Bs2022_hi" } }
 fig.x, fig.theta_paper_lo, fig.theta_paper_hi = x, p_lo, p_hi
 fig.theta_RK2022_lo, fig.theta_RK2022_hi, fig.theta_Bs2022_lo, fig.theta_Bs2022_hi = n_lo, n_hi, s_lo, s_hi
-zp.write_csv(outdir .. "/today_fig2.csv", fig, { header = {
+local fig_units = { x = "TeV^-2" }
+for _, c in ipairs(fig.columns) do if c ~= "x" then fig_units[c] = "rad" end end
+zp.write_csv(outdir .. "/today_fig2.csv", fig, { units = fig_units, header = {
   "Figure 2 plane, x = g_q g_l mhat^-2 [TeV^-2] vs theta_D [rad]: paper 2016 b->s mu mu band and the 2022 R_K/R_K* and B_s->mu mu bands",
   string.format("C9 intervals: paper [-1.12, -0.18], R_K+R_K* 2022 [%.4f, %.4f], B_s->mumu 2022 [%.4f, %.4f]; K = %.2f TeV^2",
     r_lo, r_hi, b_lo, b_hi, t1.K) } })
 local theta_bs = {}
 for i, xi in ipairs(x) do theta_bs[i] = theta_of(math.sqrt(t1.Bs_max / (2 * xi))) end
 local plot = zp.plot{
-  out = outdir .. "/today_fig2.png",
+  out = outdir .. "/today_fig2.png", pdf = true,
   title = "Figure-2 plane with the 2022 b -> s {/Symbol m}{/Symbol m} data (C_9 = -C_{10}, m_{Z'} >> m_b)",
   xlabel = "g_q g_l / m_{Z'}^2 [TeV^{-2}]", ylabel = "{/Symbol q}_D [rad]",
   logx = true, logy = true, xrange = { 0.01, 100 }, yrange = { 1e-5, 0.5 }, key = "top right",
