@@ -65,6 +65,8 @@ zp.flavio.parse_value("0.949 +0.042 -0.041 +0.022 -0.022") -> { central, sigma_u
       local r = ff_error(m, obs, q2min, q2max)
       return r.sigma, r.value
     end
+    zp.document("m:" .. obs .. "_err", "m:" .. obs .. "_err(q2min, q2max) -> sigma, value\n" ..
+      "  Form-factor error of m:" .. obs .. "(q2min, q2max) (see zp.help \"m:ff_error\").")
   end
   zp.document("m:ff_error", [[m:ff_error(observable, q2min, q2max) -> { value, sigma, rel, set }
   Form-factor (hadronic) uncertainty of R_K, R_Kstar, BR_BKmumu, BR_BKee, BR_BKstarmumu,
