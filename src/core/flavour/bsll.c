@@ -150,14 +150,19 @@ static kst_amp kst_amplitude(double N, double mB, double mV, double mb, double q
     return a;
 }
 
-int zp_bsll_dGamma_BKstar(const zp_params *p, const zp_bsll_wc *wc, double ml, double q2, double *out,
-                          zp_status *st)
+/* Angular coefficients J_1s, J_1c, J_2s, J_2c, J_6s of B0 -> K*0 l l at q2 (arXiv:0811.1214,
+ * sec. 3); all zero outside the physical region. */
+typedef struct {
+    double J1s, J1c, J2s, J2c, J6s;
+} kst_J;
+
+static int kstar_J(const zp_params *p, const zp_bsll_wc *wc, double ml, double q2, kst_J *J, zp_status *st)
 {
     const double *v = p->v;
     double mB = v[ZP_M_B0], mV = v[ZP_M_KST0], mb = v[ZP_M_B], al = v[ZP_ALPHA_EM_MUB], lam, b2;
     zp_ff_bkstar ff;
     double complex c9, c10;
-    *out = 0.0;
+    *J = (kst_J){0.0, 0.0, 0.0, 0.0, 0.0};
     if (!kinematics(mB, mV, ml, q2, &lam, &b2))
         return ZP_OK;
     int rc = zp_ff_bkstar_eval(p, q2, &ff, st);
@@ -174,11 +179,42 @@ int zp_bsll_dGamma_BKstar(const zp_params *p, const zp_bsll_wc *wc, double ml, d
     double m2 = 4.0 * ml * ml / q2;
     double tr = abs2(L.perp) + abs2(L.par) + abs2(R.perp) + abs2(R.par);
     double lon = abs2(L.zero) + abs2(R.zero);
-    /* angular coefficients J_1s, J_1c, J_2s, J_2c of arXiv:0811.1214, sec. 3; dGamma/dq2 = 3/4 (2 J1s + J1c) - 1/4 (2 J2s + J2c) */
-    double J1s = (2.0 + b2) / 4.0 * tr + m2 * creal(L.perp * conj(R.perp) + L.par * conj(R.par));
-    double J1c = lon + m2 * (abs2(At) + 2.0 * creal(L.zero * conj(R.zero)));
-    double J2s = b2 / 4.0 * tr, J2c = -b2 * lon;
-    *out = 0.75 * (2.0 * J1s + J1c) - 0.25 * (2.0 * J2s + J2c);
+    J->J1s = (2.0 + b2) / 4.0 * tr + m2 * creal(L.perp * conj(R.perp) + L.par * conj(R.par));
+    J->J1c = lon + m2 * (abs2(At) + 2.0 * creal(L.zero * conj(R.zero)));
+    J->J2s = b2 / 4.0 * tr;
+    J->J2c = -b2 * lon;
+    J->J6s = 2.0 * beta * creal(L.par * conj(L.perp) - R.par * conj(R.perp));
+    return ZP_OK;
+}
+
+/* dGamma/dq2 = 3/4 (2 J1s + J1c) - 1/4 (2 J2s + J2c) */
+static double kstar_rate(const kst_J *J)
+{
+    return 0.75 * (2.0 * J->J1s + J->J1c) - 0.25 * (2.0 * J->J2s + J->J2c);
+}
+
+int zp_bsll_dGamma_BKstar(const zp_params *p, const zp_bsll_wc *wc, double ml, double q2, double *out,
+                          zp_status *st)
+{
+    kst_J J;
+    int rc = kstar_J(p, wc, ml, q2, &J, st);
+    *out = kstar_rate(&J);
+    return rc;
+}
+
+int zp_bsll_angular_BKstar(const zp_params *p, const zp_bsll_wc *wc, double ml, double q2, double *FL,
+                           double *AFB, zp_status *st)
+{
+    kst_J J;
+    int rc = kstar_J(p, wc, ml, q2, &J, st);
+    if (rc != ZP_OK)
+        return rc;
+    double g = kstar_rate(&J);
+    if (!(g > 0))
+        return zp_fail(st, ZP_EDOM, "B0 -> K*0 l l: q2 = %g GeV^2 is outside the physical region, where F_L and A_FB are undefined", q2);
+    *FL = (3.0 * J.J1c - J.J2c) / (4.0 * g);
+    /* flavio/LHCb sign: A_FB < 0 below its zero, which is the opposite of 3 J6s/4 here */
+    *AFB = -0.75 * J.J6s / g;
     return ZP_OK;
 }
 
@@ -366,6 +402,32 @@ static int diff_br(const zp_params *p, int kstar, double q2, double *out, zp_sta
     return ZP_OK;
 }
 
+/* F_L (which = 0) or A_FB (which = 1) of B0 -> K*0 mu mu at one q^2. */
+static int angular_obs(const zp_params *p, int which, double q2, double *out, zp_status *st)
+{
+    zp_bsll_wc wc;
+    double fl, afb;
+    int rc = zp_bsll_wc_model(p, ZP_LEPTON_MU, &wc, st);
+    if (rc == ZP_OK && wc.mZp2 > 0 && fabs(wc.mZp2 - q2) <= 1e-6 * wc.mZp2)
+        return zp_fail(st, ZP_EDOM, "q2 = %g GeV^2 sits on the Z' pole mZp^2 = %g GeV^2", q2, wc.mZp2);
+    if (rc == ZP_OK)
+        rc = zp_bsll_angular_BKstar(p, &wc, p->v[ZP_M_MU], q2, &fl, &afb, st);
+    if (rc != ZP_OK)
+        return zp_prefix(st, which ? "AFB_BKstarmumu" : "FL_BKstarmumu");
+    *out = which ? afb : fl;
+    return ZP_OK;
+}
+
+static int obs_FL(const zp_params *p, const double *a, double *out, zp_status *st)
+{
+    return angular_obs(p, 0, a[0], out, st);
+}
+
+static int obs_AFB(const zp_params *p, const double *a, double *out, zp_status *st)
+{
+    return angular_obs(p, 1, a[0], out, st);
+}
+
 static int obs_dBK(const zp_params *p, const double *a, double *out, zp_status *st)
 {
     return diff_br(p, 0, a[0], out, st);
@@ -406,5 +468,9 @@ const zp_obs_def zp_obs_bsll[] = {
      IN_NP IN_WET IN_K " m_mu", 1, "q2[GeV^2]", obs_dBK},
     {"dBR_BKstarmumu_dq2", "GeV^-2", "differential dBR(B0 -> K*0 mu mu)/dq2 at one q2", "arXiv:0811.1214; eq. (15)",
      IN_NP IN_WET IN_KST " m_mu", 1, "q2[GeV^2]", obs_dBKst},
+    {"FL_BKstarmumu", "1", "longitudinal polarisation fraction F_L of B0 -> K*0 mu mu at one q2 (LO; no QCD-factorisation corrections)",
+     "arXiv:0811.1214; eq. (15)", IN_NP IN_WET IN_KST " m_mu", 1, "q2[GeV^2]", obs_FL},
+    {"AFB_BKstarmumu", "1", "forward-backward asymmetry A_FB of B0 -> K*0 mu mu at one q2, flavio/LHCb sign (negative below its zero; LO)",
+     "arXiv:0811.1214; eq. (15)", IN_NP IN_WET IN_KST " m_mu", 1, "q2[GeV^2]", obs_AFB},
     {0},
 };

@@ -47,6 +47,13 @@ int zp_bsll_dGamma_BK(const zp_params *p, const zp_bsll_wc *wc, double ml, doubl
 int zp_bsll_dGamma_BKstar(const zp_params *p, const zp_bsll_wc *wc, double ml, double q2, double *out,
                           zp_status *st);
 
+/* Longitudinal fraction F_L = (3 J1c - J2c)/(4 dGamma/dq2) and forward-backward asymmetry
+ * A_FB = 3 J6s/(4 dGamma/dq2) of B0 -> K*0 l l at q2 (arXiv:0811.1214, sec. 3), with A_FB in the
+ * sign convention of flavio and LHCb (negative below its zero crossing).  Errors: q2 outside the
+ * physical region, form-factor errors. */
+int zp_bsll_angular_BKstar(const zp_params *p, const zp_bsll_wc *wc, double ml, double q2, double *FL,
+                           double *AFB, zp_status *st);
+
 /* Branching ratio of B+ -> K+ l l (kstar = 0) or B0 -> K*0 l l (kstar = 1) in [q2min, q2max] GeV^2:
  * tau_B times the integral of dGamma/dq^2 (GSL QAG, relative accuracy 1e-8).  Errors: bin outside
  * [4 ml^2, (m_B - m_M)^2], empty bin, Z' pole inside the bin, integration failure. */
