@@ -11,7 +11,10 @@
 -- (chi^2 <= chi^2_min + 4 with their correlation, 95% CL for one parameter).
 local zp = zp or require "zprime"
 local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+-- the folder name is quoted for the shell (a quote in it cannot end the argument)
+if not os.execute("mkdir -p -- '" .. outdir:gsub("'", "'\\''") .. "'") then
+  error("today.lua: cannot create the output folder " .. outdir)
+end
 
 local BIN = { 1.1, 6 }
 local RK = "LHCb RK RK* 2022"
