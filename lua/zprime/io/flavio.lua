@@ -3,9 +3,13 @@
 --- sets with covariances.  YAML through lyaml (Debian lua-yaml), JSON through lua-cjson.
 ---
 --- Values in measurements.yml are strings such as "0.949 +0.042 -0.041 +0.022 -0.022"
---- (central value, then one asymmetric or symmetric "± e" error per source).  They are combined
---- per side in quadrature: sigma_up = sqrt(sum up_i^2), sigma_down = sqrt(sum down_i^2), as
---- flavio does for its asymmetric normal distributions; sigma = (sigma_up + sigma_down)/2.
+--- (central value, then one asymmetric or symmetric "± e" error per source; flavio's grammar,
+--- see M.parse_value).  The errors are combined per side in quadrature, sigma_up =
+--- sqrt(sum up_i^2), sigma_down = sqrt(sum down_i^2), and sigma = (sigma_up + sigma_down)/2;
+--- flavio instead convolves one (asymmetric) normal per source, which agrees for the
+--- symmetric part and to second order for the asymmetric one.  Of the 310 entries of flavio
+--- 2.7.0's file, 273 are read; the others (numerical likelihoods, counting processes) are
+--- refused with a message that names the distribution.
 local M = {}
 
 local cache = {}
@@ -47,41 +51,62 @@ local function load_yaml(zp, rel)
   return cache[rel]
 end
 
---- Parse a flavio value string.  Returns { central =, sigma_up =, sigma_down =, sigma = }.
+--- Parse a flavio value string, with the grammar of flavio's errors_from_string: a central value,
+--- then errors as "(3)(5)" (in units of the last digit), "+- e", "± e" or "+up -down", all inside
+--- optional parentheses and followed by an optional power of ten ("e-9", "1e-9", "10^-9").
+--- Returns { central, sigma_up, sigma_down, sigma }, or { upper, cl } for "< x @ 90% CL".
 function M.parse_value(s)
   if type(s) == "number" then return { central = s, sigma_up = 0, sigma_down = 0, sigma = 0 } end
-  if type(s) ~= "string" then error("flavio value must be a string or a number, got " .. type(s), 2) end
-  local str = s:gsub("±", "+-"):gsub("%s+", " ")
-  -- "(a ± b) e-9" or "(a ± b) 1e-9": a common factor after the parentheses
-  local inner, factor = str:match("^%s*%((.*)%)%s*(.*)$")
-  local scale = 1
-  if inner then
-    str = inner
-    local f = factor:gsub("^%*", ""):gsub("%s", "")
-    if f ~= "" then
-      if f:match("^[eE]") then f = "1" .. f end
-      scale = tonumber(f) or error("flavio value '" .. s .. "': cannot read the factor '" .. factor .. "'", 2)
-    end
+  if type(s) == "table" and s.distribution then
+    error("flavio value is a '" .. tostring(s.distribution) .. "' distribution, not a value with errors", 2)
   end
-  local toks = {}
-  for t in str:gmatch("%S+") do toks[#toks + 1] = t end
-  local central = tonumber(toks[1])
-  if not central then error("flavio value '" .. s .. "' does not start with a number", 2) end
-  local up2, down2, i = 0, 0, 2
-  while i <= #toks do
-    local t = toks[i]
-    if t == "+-" then
-      local e = tonumber(toks[i + 1]) or error("flavio value '" .. s .. "': '+-' without a number", 2)
-      up2, down2, i = up2 + e * e, down2 + e * e, i + 2
-    elseif t:match("^%+%-") then
-      local e = tonumber(t:sub(3)) or error("flavio value '" .. s .. "': cannot read '" .. t .. "'", 2)
-      up2, down2, i = up2 + e * e, down2 + e * e, i + 1
-    elseif t:match("^%+") and toks[i + 1] and toks[i + 1]:match("^%-") then
-      local u, d = tonumber(t:sub(2)), tonumber(toks[i + 1]:sub(2))
-      if not u or not d then error("flavio value '" .. s .. "': cannot read '" .. t .. " " .. toks[i + 1] .. "'", 2) end
-      up2, down2, i = up2 + u * u, down2 + d * d, i + 2
-    else
-      error("flavio value '" .. s .. "': unexpected '" .. t .. "' (expected '+up -down' or '± err')", 2)
+  if type(s) ~= "string" then error("flavio value must be a string or a number, got " .. type(s), 2) end
+  local str = s:gsub("\u{2212}", "-"):gsub("\u{00B1}", "+-"):gsub("\\pm", "+-")
+  -- an upper limit "< 3.0e-9 @ 90% CL"
+  local lim, cl = str:match("^%s*<%s*(%S+)%s*@%s*([%d%.]+)%s*%%%s*CL%s*$")
+  if lim then
+    local x = tonumber(lim) or error("flavio value '" .. s .. "': cannot read the limit " .. lim, 2)
+    return { upper = x, cl = tonumber(cl) / 100 }
+  end
+  local plain = tonumber(str)
+  if plain then return { central = plain, sigma_up = 0, sigma_down = 0, sigma = 0 } end
+  local function bad(why) error("flavio value '" .. s .. "': " .. why, 3) end
+  -- overall power of ten at the end
+  local scale = 1
+  local head, ex = str:match("^(.-)10%^%(?([%+%-]?%d+)%)?%s*$")
+  if not head then
+    head, ex = str:match("^(.-)[eE]%(?([%+%-]?%d+)%)?%s*$")
+    if head and head:match("[%s%*%)]1$") then head = head:sub(1, -2) end  -- "1e-9" as a factor
+  end
+  if head and head:match("%S") then
+    str, scale = head, 10 ^ tonumber(ex)
+  end
+  str = str:gsub("%s*%*%s*$", ""):gsub("^%s+", ""):gsub("%s+$", "")
+  local inner = str:match("^%((.*)%)$")
+  if inner then str = inner end
+  local cs, rest = str:match("^%s*(%-?%d+%.?%d*)(.*)$")
+  if not cs then bad("does not start with a number") end
+  local central = tonumber(cs)
+  local ndec = #(cs:match("%.(%d*)$") or "")
+  local up2, down2 = 0, 0
+  rest = rest:gsub("^%s+", "")
+  if rest:sub(1, 1) == "(" then
+    for e in rest:gmatch("%(%s*([%d%.]+)%s*%)") do
+      local v = tonumber(e) or bad("cannot read the error (" .. e .. ")")
+      if not e:find(".", 1, true) then v = v * 10 ^ (-ndec) end  -- "1.67(3)" means 0.03
+      up2, down2 = up2 + v * v, down2 + v * v
+    end
+    if rest:gsub("%(%s*[%d%.]+%s*%)%s*", "") ~= "" then bad("unexpected text after the bracketed errors") end
+  else
+    while rest ~= "" do
+      local e, r = rest:match("^%+%-%s*(%d+%.?%d*)%s*(.*)$")
+      if e then
+        up2, down2, rest = up2 + tonumber(e) ^ 2, down2 + tonumber(e) ^ 2, r
+      else
+        local u, d, r2 = rest:match("^%+%s*(%d+%.?%d*)%s*%-%s*(%d+%.?%d*)%s*(.*)$")
+        if not u then bad("unexpected '" .. rest .. "' (expected '+up -down', '+- err' or '± err')") end
+        up2, down2, rest = up2 + tonumber(u) ^ 2, down2 + tonumber(d) ^ 2, r2
+      end
     end
   end
   local up, down = math.sqrt(up2) * scale, math.sqrt(down2) * scale
@@ -90,7 +115,8 @@ end
 
 --- The measurement `name` of measurements.yml (e.g. "LHCb RK RK* 2022") as
 --- { name, experiment, inspire, values = { { observable, q2min, q2max, central, sigma_up,
---- sigma_down, sigma }, ... }, correlation = matrix or nil }.
+--- sigma_down, sigma } or, for a limit, { observable, ..., upper, cl }, ... }, correlation = matrix
+--- or nil }.  Numerical likelihoods (flavio's "numerical" distributions) are refused.
 function M.measurement(zp, name)
   if type(name) ~= "string" then error("flavio measurement name must be a string, got " .. type(name), 2) end
   local db = load_yaml(zp, "flavio/measurements.yml")
@@ -118,10 +144,27 @@ function M.measurement(zp, name)
                         sigma_up = sd, sigma_down = sd, sigma = sd }
     end
     out.correlation = v.correlation
-  elseif type(v) == "table" then
+  elseif type(v) == "table" and v.distribution ~= nil then
+    error("measurement '" .. name .. "' is given as a '" .. tostring(v.distribution) ..
+          "' distribution, which this reader does not turn into a value with errors (Gaussian entries only)", 2)
+  elseif type(v) == "table" and #v > 0 then
     for i, item in ipairs(v) do
+      if type(item) ~= "table" or item.name == nil then
+        error("measurement '" .. name .. "': value " .. i .. " has no observable name (not a { name, value } entry)", 2)
+      end
       local pv = M.parse_value(item.value)
       pv.observable, pv.q2min, pv.q2max = item.name, item.q2min, item.q2max
+      out.values[i] = pv
+    end
+    out.correlation = e.correlation
+  elseif type(v) == "table" and next(v) ~= nil then
+    -- { observable = "value string", ... }: one value per observable, in name order
+    local names = {}
+    for k in pairs(v) do names[#names + 1] = k end
+    table.sort(names)
+    for i, k in ipairs(names) do
+      local pv = M.parse_value(v[k])
+      pv.observable = k
       out.values[i] = pv
     end
     out.correlation = e.correlation
