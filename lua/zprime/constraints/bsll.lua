@@ -14,7 +14,11 @@
 local core = require "zprime.core"
 local reader = require "zprime.io.flavio"
 
-local env = { data_path = function() return core.data_path() end }
+-- the data search path of zp.data_path (zprime is loaded by the time a constraint is evaluated)
+local env = { data_path = function()
+  local zp = package.loaded["zprime"]
+  return type(zp) == "table" and zp.data_path() or core.data_path()
+end }
 local RK = "LHCb RK RK* 2022"
 local BS = "GSSS combination Bs->mumu 2022"
 local CHI2_95_4DOF = 9.487729036781154  -- chi^2 quantile for 4 dof at 95%
