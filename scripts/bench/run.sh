@@ -29,7 +29,7 @@ run_lua() { # script -> adds every "key value" line it prints
 }
 run_lua scripts/bench/core.lua 1000000
 [ -x "$B/bench_obs" ] && while read -r k v; do add "$k" "$v"; done < <("$B/bench_obs")
-for f in scripts/bench/scan.lua scripts/bench/sommerfeld.lua scripts/bench/pbar.lua scripts/bench/relic.lua scripts/bench/bsll.lua; do
+for f in scripts/bench/scan.lua scripts/bench/sommerfeld.lua scripts/bench/pbar.lua scripts/bench/relic.lua; do
   run_lua "$f"
 done
 if [ -f scripts/paper.lua ]; then
