@@ -6,7 +6,7 @@
  * O_9 = (sbar gamma P_L b)(lbar gamma l), O_10 = (sbar gamma P_L b)(lbar gamma gamma5 l), primes with
  * P_R; e^2 = 4 pi alpha_em_mub.  C_9 in the rate is C_9 + Y(q^2) with the perturbative four-quark
  * part Y (Beneke, Feldmann, Seidel hep-ph/0106067; CMM basis as written in arXiv:0811.1214, sec. 2); no
- * non-factorisable or power corrections (the "LO" of the issue).  Form factors: formfactors.h.
+ * non-factorisable, QCD-factorisation or power corrections.  Form factors: formfactors.h.
  * The Z' enters C_9 = -C_10 of the muon channel with its propagator, C(q^2) = C(0) m_Z'^2/(m_Z'^2 - q^2),
  * so the light Z' of section 3.7 is treated bin by bin.
  */
