@@ -1,7 +1,7 @@
 -- The paper's benchmarks and the Figure-2 plane against today's b -> s mu mu data: R_K and R_K*
 -- in [1.1, 6] GeV^2 (LHCb 2022, arXiv:2212.09152/09153) and BR(B_s -> mu mu) (2022 average,
 -- arXiv:2212.10497), read from flavio 2.7.0's measurements.yml (data/flavio/).
--- Usage: zprime scripts/today.lua [outdir]
+-- Usage: zprime scripts/today.lua [OUTDIR | -o DIR]
 --   writes <outdir>/today_benchmarks.csv, today_c9_scan.csv and today_fig2.png/.pdf/.dat/.gp/.csv
 --
 -- Pulls are (prediction - measurement)/sigma with sigma the measurement's error on the side of
@@ -11,11 +11,11 @@
 -- (chi^2 of the constraint "R_K, R_K* (LHCb 2022)": both ratios in [0.1, 1.1] and [1.1, 6] GeV^2
 -- with their correlation; chi^2 <= chi^2_min + 4, 95% CL for one parameter).
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
--- the folder name is quoted for the shell (a quote in it cannot end the argument)
-if not os.execute("mkdir -p -- '" .. outdir:gsub("'", "'\\''") .. "'") then
-  error("today.lua: cannot create the output folder " .. outdir)
-end
+local cli = require "zprime.cli"
+local fs = require "zprime.fs"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/today.lua",
+  "The paper's benchmarks and the Figure-2 plane against the 2022 R_K, R_K* and B_s -> mu mu data. " ..
+  "Writes today_benchmarks.csv, today_c9_scan.csv and today_fig2.png/.pdf/.dat/.gp/.csv into OUTDIR."))).outdir
 
 local BIN = { 1.1, 6 }
 local RK = "LHCb RK RK* 2022"
@@ -78,7 +78,7 @@ for i, b in ipairs(BENCH) do
   local vals = { b[1], r.C9, r.RK, r.RK_ff, r.pull_RK, r.RKs, r.RKs_ff, r.pull_RKs, r.Bs, r.pull_Bs, r.chi2_R }
   for k, c in ipairs(rows.columns) do rows[c][i] = vals[k] end
 end
-zp.write_csv(outdir .. "/today_benchmarks.csv", rows, { header = {
+zp.write_csv(fs.join(outdir, "today_benchmarks.csv"), rows, { header = {
   "paper benchmarks vs LHCb 2022 R_K, R_K* [1.1,6] GeV^2 and the 2022 BR(B_s->mumu) average; pulls in sigma" } })
 
 -- C9 = -C10 scan: the interval allowed by R_K and R_K* (and, separately, by B_s -> mu mu)
@@ -92,7 +92,7 @@ for i, c9 in ipairs(c9s) do
   scan.chi2_R[i], scan.pull_BR_Bs_mumu[i] = r.chi2_R, r.pull_Bs
   if r.chi2_R < chimin then chimin, c9_best = r.chi2_R, c9 end
 end
-zp.write_csv(outdir .. "/today_c9_scan.csv", scan, { header = { "C9 = -C10 (eq. 15 normalisation) vs R_K, R_K*, BR(B_s->mumu)" } })
+zp.write_csv(fs.join(outdir, "today_c9_scan.csv"), scan, { header = { "C9 = -C10 (eq. 15 normalisation) vs R_K, R_K*, BR(B_s->mumu)" } })
 
 --- the C9 interval where pred(i) holds, edges by linear interpolation
 local function interval(ok_value)
@@ -144,7 +144,7 @@ fig.x, fig.theta_paper_lo, fig.theta_paper_hi = x, p_lo, p_hi
 fig.theta_RK2022_lo, fig.theta_RK2022_hi, fig.theta_Bs2022_lo, fig.theta_Bs2022_hi = n_lo, n_hi, s_lo, s_hi
 local fig_units = { x = "TeV^-2" }
 for _, c in ipairs(fig.columns) do if c ~= "x" then fig_units[c] = "rad" end end
-zp.write_csv(outdir .. "/today_fig2.csv", fig, { units = fig_units, header = {
+zp.write_csv(fs.join(outdir, "today_fig2.csv"), fig, { units = fig_units, header = {
   "Figure 2 plane, x = g_q g_l mhat^-2 [TeV^-2] vs theta_D [rad]: paper 2016 b->s mu mu band and the 2022 R_K/R_K* and B_s->mu mu bands",
   string.format("C9 intervals: paper [-1.12, -0.18], R_K+R_K* 2022 [%.4f, %.4f], B_s->mumu 2022 [%.4f, %.4f]; K = %.2f TeV^2",
     r_lo, r_hi, b_lo, b_hi, t1.K) } })
@@ -152,7 +152,7 @@ local xh = heavy.gq * heavy.gl / (heavy.mZp / 1000) ^ 2  -- the heavy benchmark'
 local theta_bs = {}
 for i, xi in ipairs(x) do theta_bs[i] = theta_of(math.sqrt(t1.Bs_max / (2 * xi))) end
 local plot = zp.plot{
-  out = outdir .. "/today_fig2.png", pdf = true,
+  out = fs.join(outdir, "today_fig2.png"), pdf = true,
   title = "Figure-2 plane with the 2022 b -> s {/Symbol m}{/Symbol m} data (C_9 = -C_{10}, m_{Z'} >> m_b)",
   xlabel = "g_q g_l / m_{Z'}^2 [TeV^{-2}]", ylabel = "{/Symbol q}_D [rad]",
   logx = true, logy = true, xrange = { 0.01, 100 }, yrange = { 1e-5, 0.5 }, key = "top right",

@@ -3,7 +3,7 @@
 -- "key value" lines for scripts/bench/run.sh (bench.json).  Process CPU clock, no assertions.
 -- Usage: build/zprime scripts/bench/bsll.lua [n]
 local zp = zp or require "zprime"
-local n = tonumber(arg and arg[1]) or 2000
+local n = require("zprime.cli").bench_count("scripts/bench/bsll.lua", "calls of each b -> s l l observable", 2000)
 
 local function bench(key, count, f)
   f()
