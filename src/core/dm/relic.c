@@ -15,6 +15,7 @@
 #include "base/zp_registry.h"
 #include "base/zp_table.h"
 #include "base/zp_units.h"
+#include "dm/thermal.h"
 
 /* Freeze-out criterion delta (2 + delta)/(1 + delta) = 1 of arXiv:1204.3622: delta = (sqrt5-1)/2. */
 #define RELIC_DELTA 0.6180339887498949
@@ -549,8 +550,63 @@ int zp_relic_input_from_params(const zp_params *p, zp_relic_input *in, zp_status
     return ZP_OK;
 }
 
+/* Kinds of model solution: the annihilation modes of the relic_sigmav parameter, and the target. */
+enum { SV_THERMAL = 0, SV_SWAVE, SV_AB, SV_FIXED, SV_TARGET, SV_NKIND };
+
+/* The model's own annihilation for the solver: the thermal table or the a + 6 b/x expansion. */
+typedef struct {
+    zp_thermal_table tab;
+    double a, b; /* GeV^-2 */
+} model_sv;
+
+static double table_fn(void *ctx, double x, int *err)
+{
+    (void)err; /* a negative or non-finite value is reported by the solver */
+    return zp_thermal_table_eval(&((model_sv *)ctx)->tab, x);
+}
+
+static double ab_fn(void *ctx, double x, int *err)
+{
+    const model_sv *c = ctx;
+    double v = c->a + 6.0 * c->b / x; /* Kolb & Turner 5.2, <v^2> = 6/x */
+    if (!(v > 0))
+        *err = 1;
+    return v;
+}
+
+/* The solver input of p for kind: SV_FIXED and SV_TARGET read sigmav_a, sigmav_b and the
+ * coannihilation parameters; the others the model's couplings (thermal.h). */
+static int model_input(const zp_params *p, int kind, zp_relic_input *in, model_sv *c, zp_status *st)
+{
+    int rc = zp_relic_input_from_params(p, in, st);
+    if (rc != ZP_OK || kind == SV_FIXED || kind == SV_TARGET)
+        return rc;
+    if (in->nstates > 1)
+        return zp_fail(st, ZP_EINVAL, "a coannihilating partner (coann_g = %g) is only described by the fixed sigmav_a, sigmav_a12, sigmav_a22: set relic_sigmav = 3",
+                       p->v[ZP_COANN_G]);
+    zp_thermal_model mod;
+    rc = zp_thermal_model_from_params(p, &mod, st);
+    if (rc != ZP_OK)
+        return rc;
+    in->b[0][0] = 0.0;
+    if (kind == SV_THERMAL) {
+        rc = zp_thermal_table_init(&c->tab, &mod, st);
+        in->fn = table_fn, in->ctx = c;
+        return rc;
+    }
+    zp_thermal_ab(&mod, &c->a, &c->b);
+    if (!(c->a > 0))
+        return zp_fail(st, ZP_EDOM, "the s-wave <sigma v> of the model vanishes (g_chi = %g, g_q = %g, g_l = %g): no freeze-out",
+                       p->v[ZP_GCHI], p->v[ZP_GQ], p->v[ZP_GL]);
+    if (kind == SV_SWAVE)
+        in->a[0][0] = c->a;
+    else
+        in->fn = ab_fn, in->ctx = c;
+    return ZP_OK;
+}
+
 /* Memoised solution for a model: m.Omega_h2 and m.x_f share one solve. */
-static int model_solve(const zp_params *p, int target, zp_relic_result *r, double *sv, zp_status *st)
+static int model_solve(const zp_params *p, int kind, zp_relic_result *r, double *sv, zp_status *st)
 {
     static struct {
         int valid, rc;
@@ -558,47 +614,67 @@ static int model_solve(const zp_params *p, int target, zp_relic_result *r, doubl
         zp_relic_result r;
         double sv;
         zp_status st;
-    } memo[2];
-    if (memo[target].valid && memcmp(&memo[target].p, p, sizeof *p) == 0) {
-        if (memo[target].rc != ZP_OK && st != NULL)
-            *st = memo[target].st;
-        *r = memo[target].r, *sv = memo[target].sv;
-        return memo[target].rc;
+    } memo[SV_NKIND];
+    if (kind < 0) { /* the relic_sigmav parameter */
+        double mode = p->v[ZP_RELIC_SIGMAV];
+        if (!(mode >= 0 && mode <= 3 && mode == floor(mode)))
+            return zp_fail(st, ZP_EDOM, "relic_sigmav = %g must be 0 (thermal), 1 (s-wave), 2 (a + b v^2) or 3 (fixed sigmav_a, sigmav_b)",
+                           mode);
+        kind = (int)mode;
+    }
+    if (memo[kind].valid && memcmp(&memo[kind].p, p, sizeof *p) == 0) {
+        if (memo[kind].rc != ZP_OK && st != NULL)
+            *st = memo[kind].st;
+        *r = memo[kind].r, *sv = memo[kind].sv;
+        return memo[kind].rc;
     }
     zp_relic_input in;
     zp_status loc = {ZP_OK, ""};
     double lambda = 1.0;
-    int rc = zp_relic_input_from_params(p, &in, &loc);
+    static model_sv ctx; /* 10 kB: not on the stack */
+    int rc = model_input(p, kind, &in, &ctx, &loc);
     memset(r, 0, sizeof *r);
-    if (rc == ZP_OK && target && !(in.a[0][0] > 0))
+    if (rc == ZP_OK && kind == SV_TARGET && !(in.a[0][0] > 0))
         rc = zp_fail(&loc, ZP_EDOM, "sigmav_relic scales the s-wave part of the model, but sigmav_a = 0 cm^3/s");
     if (rc == ZP_OK)
-        rc = target ? zp_relic_target(&in, p->v[ZP_OMEGA_H2], &lambda, r, &loc)
-                    : zp_relic_solve(&in, r, &loc);
+        rc = kind == SV_TARGET ? zp_relic_target(&in, p->v[ZP_OMEGA_H2], &lambda, r, &loc)
+                               : zp_relic_solve(&in, r, &loc);
+    if (rc != ZP_OK && kind <= SV_AB)
+        zp_prefix(&loc, "relic abundance from the model's annihilation");
     *sv = rc == ZP_OK ? p->v[ZP_SIGMAV_A] * lambda : NAN;
-    memo[target].valid = 1, memo[target].rc = rc, memo[target].p = *p;
-    memo[target].r = *r, memo[target].sv = *sv, memo[target].st = loc;
+    memo[kind].valid = 1, memo[kind].rc = rc, memo[kind].p = *p;
+    memo[kind].r = *r, memo[kind].sv = *sv, memo[kind].st = loc;
     if (rc != ZP_OK && st != NULL)
         *st = loc;
     return rc;
 }
 
-static int obs_Omega_h2(const zp_params *p, const double *args, double *out, zp_status *st)
+static int omega_kind(const zp_params *p, int kind, double *out, zp_status *st)
 {
-    (void)args;
     zp_relic_result r;
     double sv;
-    int rc = model_solve(p, 0, &r, &sv, st);
+    int rc = model_solve(p, kind, &r, &sv, st);
     *out = rc == ZP_OK ? r.Omega_h2 : NAN;
     return rc;
 }
+
+#define OMEGA(fname, kind)                                                              \
+    static int fname(const zp_params *p, const double *args, double *out, zp_status *st) \
+    {                                                                                   \
+        (void)args;                                                                     \
+        return omega_kind(p, kind, out, st);                                            \
+    }
+OMEGA(obs_Omega_h2, -1)
+OMEGA(obs_Omega_h2_fixed, SV_FIXED)
+OMEGA(obs_Omega_h2_swave, SV_SWAVE)
+OMEGA(obs_Omega_h2_ab, SV_AB)
 
 static int obs_x_f(const zp_params *p, const double *args, double *out, zp_status *st)
 {
     (void)args;
     zp_relic_result r;
     double sv;
-    int rc = model_solve(p, 0, &r, &sv, st);
+    int rc = model_solve(p, -1, &r, &sv, st);
     *out = rc == ZP_OK ? r.x_f : NAN;
     return rc;
 }
@@ -607,20 +683,31 @@ static int obs_sigmav_relic(const zp_params *p, const double *args, double *out,
 {
     (void)args;
     zp_relic_result r;
-    return model_solve(p, 1, &r, out, st);
+    return model_solve(p, SV_TARGET, &r, out, st);
 }
 
 #define RELIC_INPUTS "mchi sigmav_a sigmav_b relic_majorana relic_dof coann_g coann_dm sigmav_a12 sigmav_a22 M_Pl s0 rho_crit_h2"
+#define MODEL_INPUTS "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width relic_sigmav relic_majorana relic_dof M_Pl s0 rho_crit_h2"
 
 const zp_obs_def zp_obs_relic[] = {
     {"Omega_h2", "1",
-     "relic abundance Omega h^2 from the Boltzmann equation for the model's annihilation: <sigma v> = sigmav_a + sigmav_b <v^2> (<v^2> = 6/x), Dirac (relic_majorana = 0: <sigma v> of chi chibar, Omega counts both) or Majorana, optional partner state (coann_g > 0) heavier by coann_dm",
+     "relic abundance Omega h^2 from the Boltzmann equation with the annihilation chosen by relic_sigmav: by default (0) the thermal average <sigma v>(x) of the model's full sigma(s) (b, t, mu, nu_mu, Z'Z'; Breit-Wigner with running width), 1 its s-wave value, 2 a + 6 b/x, 3 the fixed sigmav_a + sigmav_b <v^2> with optional partner (coann_g > 0, coann_dm); Dirac (relic_majorana = 0: chi chibar, Omega counts both) or Majorana",
+     "Gondolo & Gelmini NPB 360 (1991) 145; Griest & Seckel PRD 43 (1991) 3191; arXiv:1204.3622; docs/relic.md",
+     MODEL_INPUTS " sigmav_a sigmav_b coann_g coann_dm sigmav_a12 sigmav_a22", 0, NULL, obs_Omega_h2},
+    {"Omega_h2_fixed_sigmav", "1",
+     "relic abundance for the fixed <sigma v> = sigmav_a + sigmav_b <v^2> (<v^2> = 6/x) of the parameters, with optional partner state (coann_g > 0) heavier by coann_dm, whatever the couplings: Omega_h2 with relic_sigmav = 3",
      "Gondolo & Gelmini NPB 360 (1991) 145; Griest & Seckel PRD 43 (1991) 3191; arXiv:1204.3622",
-     RELIC_INPUTS, 0, NULL, obs_Omega_h2},
+     RELIC_INPUTS, 0, NULL, obs_Omega_h2_fixed},
+    {"Omega_h2_swave", "1",
+     "relic abundance for the model's s-wave <sigma v> (v -> 0: eq. 32 with the full propagator and footnote 3's top channel) held constant: Omega_h2 with relic_sigmav = 1",
+     "eq. (32); arXiv:1204.3622", MODEL_INPUTS, 0, NULL, obs_Omega_h2_swave},
+    {"Omega_h2_ab", "1",
+     "relic abundance for the expansion <sigma v> = a + 6 b/x of the model's sigma v_lab = a + b v^2 at threshold (fails near resonances and thresholds): Omega_h2 with relic_sigmav = 2",
+     "Kolb & Turner, The Early Universe, 5.2; Griest & Seckel PRD 43 (1991) 3191", MODEL_INPUTS, 0, NULL, obs_Omega_h2_ab},
     {"x_f", "1", "freeze-out point x_f = m_chi/T_f where Y = (1 + delta) Y_eq, delta = 0.618 (the criterion of arXiv:1204.3622), of the Omega_h2 solution",
-     "arXiv:1204.3622", RELIC_INPUTS, 0, NULL, obs_x_f},
+     "arXiv:1204.3622", MODEL_INPUTS " sigmav_a sigmav_b coann_g coann_dm sigmav_a12 sigmav_a22", 0, NULL, obs_x_f},
     {"sigmav_relic", "cm^3/s",
-     "s-wave <sigma v> (in place of sigmav_a; sigmav_a12, sigmav_a22 scaled in proportion, sigmav_b fixed) for which the Boltzmann solution gives Omega_h2_obs",
+     "s-wave <sigma v> (in place of sigmav_a; sigmav_a12, sigmav_a22 scaled in proportion, sigmav_b fixed) for which the fixed-<sigma v> Boltzmann solution (Omega_h2_fixed_sigmav) gives Omega_h2_obs",
      "arXiv:1204.3622; eqs. (32), (45)", RELIC_INPUTS " Omega_h2_obs", 0, NULL, obs_sigmav_relic},
     {0},
 };

@@ -1,0 +1,402 @@
+/* thermal.c -- <sigma v>(x) of the heavy Z' + Dirac chi model by the Gondolo-Gelmini integral
+ * over its full sigma(s) (see thermal.h for the formulae and references). */
+#include "dm/thermal.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_sf_bessel.h>
+
+#include "base/widths.h"
+#include "base/zp_registry.h"
+#include "base/zp_units.h"
+
+/* Quadrature of the tabulation: eps from TH_EPS_MIN (the part below contributes < 1e-8 of
+ * <sigma v> at x = ZP_TH_XMAX) to TH_EPS_MAX (e^-80 at x = 1), Gauss-Legendre panels of at most
+ * TH_PANEL in ln(eps - eps_0), eps_0 the threshold the segment starts at. */
+#define TH_EPS_MIN 1e-10
+#define TH_EPS_MAX 80.0
+#define TH_PANEL 1.0
+#define TH_GL 8
+/* Resonance window m_Z' +- TH_RES_WIDTHS Gamma, mapped by s = m_Z'^2 + m_Z' Gamma tan(theta). */
+#define TH_RES_WIDTHS 60.0
+#define TH_RES_PANELS 8
+/* Above this argument K_1 e^z uses its asymptotic series (relative error < 1e-7). */
+#define TH_K1_ASYMPTOTIC 12.0
+
+/* 8-point Gauss-Legendre nodes and weights on [-1, 1] [Abramowitz & Stegun, Table 25.4]. */
+static const double gl_x[TH_GL / 2] = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267,
+                                       0.9602898564975363};
+static const double gl_w[TH_GL / 2] = {0.3626837833783620, 0.3137066458778873, 0.2223810344533745,
+                                       0.1012285362903763};
+
+int zp_thermal_model_from_params(const zp_params *p, zp_thermal_model *mod, zp_status *st)
+{
+    memset(mod, 0, sizeof *mod);
+    mod->m = p->v[ZP_MCHI], mod->mZp = p->v[ZP_MZP];
+    mod->gchi = p->v[ZP_GCHI], mod->gq = p->v[ZP_GQ], mod->gl = p->v[ZP_GL];
+    mod->mb = p->v[ZP_M_B], mod->mt = p->v[ZP_M_T], mod->mmu = p->v[ZP_M_MU];
+    double c = p->v[ZP_SIGMAV_CONTACT], w = p->v[ZP_RELIC_WIDTH];
+    if (!(mod->m > 0 && mod->mZp > 0))
+        return zp_fail(st, ZP_EDOM, "mchi = %g GeV and mZp = %g GeV must be positive", mod->m, mod->mZp);
+    if (c != 0.0 && c != 1.0)
+        return zp_fail(st, ZP_EDOM, "sigmav_contact = %g must be 0 (full propagator) or 1 (contact limit of eq. 32)", c);
+    if (w != 0.0 && w != 1.0)
+        return zp_fail(st, ZP_EDOM, "relic_width = %g must be 0 (running width) or 1 (fixed width)", w);
+    mod->contact = c == 1.0;
+    mod->running = w == 0.0;
+    double g[ZP_ZP_NCHANNEL];
+    int rc = zp_widths_all(p, g, &mod->Gamma, st);
+    if (rc != ZP_OK)
+        return rc;
+    if (mod->m > mod->mZp) { /* arXiv:0711.4866 eq. (5), Dirac chi, vector coupling */
+        double r = mod->mZp * mod->mZp / (mod->m * mod->m), g2 = mod->gchi * mod->gchi;
+        mod->sv_zz = g2 * g2 * pow(1.0 - r, 1.5) / (16.0 * ZP_PI * mod->m * mod->m * (1.0 - 0.5 * r) * (1.0 - 0.5 * r));
+    }
+    return ZP_OK;
+}
+
+/* Total Z' width at mass M = sqrt(s) with the couplings of mod (widths.h, all channels). */
+static double width_at(const zp_thermal_model *mod, double M)
+{
+    return zp_width_vff(M, mod->mb, 3.0, mod->gq, 0.0) + zp_width_vff(M, mod->mt, 3.0, mod->gq, 0.0) +
+           zp_width_vff(M, mod->mmu, 1.0, mod->gl, 0.0) + zp_width_vff(M, 0.0, 1.0, mod->gl, 0.0) +
+           zp_width_vff(M, mod->m, 1.0, mod->gchi, mod->gchi);
+}
+
+double zp_thermal_sigmav_s(const zp_thermal_model *mod, double s, double sv[ZP_TH_NCHANNEL])
+{
+    double m2 = mod->m * mod->m, M2 = mod->mZp * mod->mZp, rs = sqrt(s), tot = 0.0;
+    double loc[ZP_TH_NCHANNEL];
+    if (sv == NULL)
+        sv = loc;
+    memset(sv, 0, ZP_TH_NCHANNEL * sizeof *sv);
+    if (!(s >= 4.0 * m2))
+        return 0.0;
+    double D;
+    if (mod->contact)
+        D = M2 * M2; /* eq. (32) */
+    else if (mod->running) {
+        double G = width_at(mod, rs);
+        D = (s - M2) * (s - M2) + s * G * G;
+    } else
+        D = (s - M2) * (s - M2) + M2 * mod->Gamma * mod->Gamma;
+    /* sigma v_rel = 24 pi Gamma_chi Gamma_f / (beta D), Gamma_chi / beta = g^2 sqrt(s) (1 + 2 m^2/s) / (12 pi) */
+    double pre = 2.0 * mod->gchi * mod->gchi * rs * (1.0 + 2.0 * m2 / s) / D;
+    sv[ZP_TH_BB] = pre * zp_width_vff(rs, mod->mb, 3.0, mod->gq, 0.0);
+    sv[ZP_TH_TT] = pre * zp_width_vff(rs, mod->mt, 3.0, mod->gq, 0.0);
+    sv[ZP_TH_MUMU] = pre * zp_width_vff(rs, mod->mmu, 1.0, mod->gl, 0.0);
+    sv[ZP_TH_NUNU] = pre * zp_width_vff(rs, 0.0, 1.0, mod->gl, 0.0);
+    /* constant sigma v_lab, v_lab = sqrt(s (s - 4 m^2)) / (s - 2 m^2): sigma v_rel = 2 a (s - 2 m^2)/s */
+    sv[ZP_TH_ZPZP] = 2.0 * mod->sv_zz * (s - 2.0 * m2) / s;
+    for (int c = 0; c < ZP_TH_NCHANNEL; c++)
+        tot += sv[c];
+    return tot;
+}
+
+void zp_thermal_ab(const zp_thermal_model *mod, double *a, double *b)
+{
+    double m2 = mod->m * mod->m, h = 1e-4;
+    /* v_rel^2 = 4 beta^2 = 4 (1 - 4 m^2/s)  =>  s = 4 m^2 / (1 - v^2/4) */
+    double f0 = zp_thermal_sigmav_s(mod, 4.0 * m2, NULL);
+    double f1 = zp_thermal_sigmav_s(mod, 4.0 * m2 / (1.0 - h / 4.0), NULL);
+    double f2 = zp_thermal_sigmav_s(mod, 4.0 * m2 / (1.0 - h / 2.0), NULL);
+    *a = f0;
+    /* Richardson on forward differences gives b of sigma v_rel; sigma v_lab = sigma v_rel / (1 + beta^2) */
+    *b = 2.0 * (f1 - f0) / h - (f2 - f0) / (2.0 * h) - 0.25 * f0;
+}
+
+/* ---- the reference: adaptive quadrature in s ---- */
+
+typedef struct {
+    const zp_thermal_model *mod;
+    double x, T, k2;
+} direct_ctx;
+
+/* sigma(s) (s - 4 m^2) sqrt(s) K_1(sqrt s / T) e^{2x} / K_2(x)^2 e^{2x}: Gondolo-Gelmini eq. (3.8). */
+static double direct_integrand(double s, void *vp)
+{
+    const direct_ctx *c = vp;
+    double m2 = c->mod->m * c->mod->m;
+    if (!(s > 4.0 * m2))
+        return 0.0;
+    double beta = sqrt(1.0 - 4.0 * m2 / s), z = sqrt(s) / c->T;
+    double sigma = zp_thermal_sigmav_s(c->mod, s, NULL) / (2.0 * beta);
+    gsl_sf_result k1;
+    if (gsl_sf_bessel_K1_scaled_e(z, &k1) != GSL_SUCCESS)
+        return GSL_NAN;
+    return sigma * (s - 4.0 * m2) * sqrt(s) * k1.val * exp(-(z - 2.0 * c->x)) / c->k2;
+}
+
+int zp_thermal_sigmav_direct(const zp_thermal_model *mod, double x, double *out, zp_status *st)
+{
+    int rc = zp_check_range("x = m_chi/T", x, 0.1, 1e6, "", st);
+    if (rc != ZP_OK)
+        return rc;
+    double m = mod->m, T = m / x, s0 = 4.0 * m * m;
+    gsl_sf_result k2;
+    if (gsl_sf_bessel_Kn_scaled_e(2, x, &k2) != GSL_SUCCESS)
+        return zp_fail(st, ZP_ENUM, "K_2(x) failed at x = %g", x);
+    direct_ctx c = {mod, x, T, k2.val * k2.val};
+    /* up to sqrt(s) = 2m + 100 T; breakpoints at the resonance and the t tbar threshold */
+    double smax = (2.0 * m + 100.0 * T) * (2.0 * m + 100.0 * T), pts[8];
+    int n = 0;
+    pts[n++] = s0;
+    double M2 = mod->mZp * mod->mZp, mg = mod->mZp * mod->Gamma, st4 = 4.0 * mod->mt * mod->mt;
+    double cand[4] = {M2 - 10.0 * mg, M2, M2 + 10.0 * mg, st4};
+    for (int i = 0; i < 4; i++)
+        if (cand[i] > pts[n - 1] && cand[i] < smax && !mod->contact)
+            pts[n++] = cand[i];
+    pts[n++] = smax;
+    gsl_integration_workspace *w = gsl_integration_workspace_alloc(2000);
+    if (w == NULL)
+        return zp_fail(st, ZP_ENOMEM, "out of memory in the <sigma v> quadrature");
+    gsl_function F = {direct_integrand, &c};
+    double res = 0.0, err = 0.0;
+    int grc = gsl_integration_qagp(&F, pts, (size_t)n, 0.0, 1e-10, 2000, w, &res, &err);
+    gsl_integration_workspace_free(w);
+    if (grc != GSL_SUCCESS || !isfinite(res))
+        return zp_fail(st, ZP_ENUM, "the thermal average at x = %g did not converge (%s)", x, gsl_strerror(grc));
+    *out = res / (8.0 * m * m * m * m * T);
+    return ZP_OK;
+}
+
+/* ---- the tabulation ---- */
+
+/* Add a Gauss-Legendre panel in the variable v over [v0, v1]; map(v) gives eps and d eps/dv. */
+typedef void (*th_map)(const void *ctx, double v, double *eps, double *jac);
+
+static void add_panel(zp_thermal_table *t, th_map map, const void *ctx, double v0, double v1)
+{
+    double c = 0.5 * (v0 + v1), h = 0.5 * (v1 - v0);
+    for (int k = 0; k < TH_GL; k++) { /* ascending nodes */
+        int i = k < TH_GL / 2 ? TH_GL / 2 - 1 - k : k - TH_GL / 2;
+        double eps, jac;
+        map(ctx, c + h * (k < TH_GL / 2 ? -gl_x[i] : gl_x[i]), &eps, &jac);
+        if (t->nnode >= ZP_TH_MAXNODES) {
+            t->overflow = 1;
+            return;
+        }
+        t->eps[t->nnode] = eps;
+        t->w[t->nnode] = h * gl_w[i] * jac;
+        t->nnode++;
+    }
+}
+
+typedef struct {
+    double e0; /* threshold the logarithmic variable starts at */
+    double m, M2, mg;
+} map_ctx;
+
+static void map_log(const void *vp, double v, double *eps, double *jac)
+{
+    const map_ctx *c = vp;
+    double d = exp(v);
+    *eps = c->e0 + d, *jac = d;
+}
+
+/* s = M^2 + M Gamma tan(theta), eps = sqrt(s)/m - 2, d eps = ds / (2 m sqrt s) */
+static void map_tan(const void *vp, double v, double *eps, double *jac)
+{
+    const map_ctx *c = vp;
+    double tn = tan(v), s = c->M2 + c->mg * tn, rs = sqrt(s);
+    *eps = rs / c->m - 2.0;
+    *jac = c->mg * (1.0 + tn * tn) / (2.0 * c->m * rs);
+}
+
+static void sort(double *v, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
+            double tmp = v[j];
+            v[j] = v[j - 1], v[j - 1] = tmp;
+        }
+}
+
+/* Panels over [lo, hi] in ln(eps - e0). */
+static void add_log_segment(zp_thermal_table *t, double e0, double lo, double hi)
+{
+    map_ctx c = {e0, 0, 0, 0};
+    double v0 = log(lo - e0 > 0 ? lo - e0 : TH_EPS_MIN * (e0 > 1 ? e0 : 1.0)), v1 = log(hi - e0);
+    int np = (int)ceil((v1 - v0) / TH_PANEL);
+    for (int i = 0; i < np; i++)
+        add_panel(t, map_log, &c, v0 + (v1 - v0) * i / np, v0 + (v1 - v0) * (i + 1) / np);
+}
+
+/* Panels over [lo, hi] in theta of the Breit-Wigner map. */
+static void add_tan_segment(zp_thermal_table *t, const map_ctx *c, double lo, double hi)
+{
+    double m = c->m, slo = (m * (2 + lo)) * (m * (2 + lo)), shi = (m * (2 + hi)) * (m * (2 + hi));
+    double v0 = atan((slo - c->M2) / c->mg), v1 = atan((shi - c->M2) / c->mg);
+    for (int i = 0; i < TH_RES_PANELS; i++)
+        add_panel(t, map_tan, c, v0 + (v1 - v0) * i / TH_RES_PANELS, v0 + (v1 - v0) * (i + 1) / TH_RES_PANELS);
+}
+
+int zp_thermal_table_init(zp_thermal_table *t, const zp_thermal_model *mod, zp_status *st)
+{
+    memset(t, 0, sizeof *t);
+    t->mod = *mod;
+    for (int j = 0; j < ZP_TH_NX; j++)
+        t->lnsv[j] = NAN;
+    double m = mod->m, et = 2.0 * mod->mt / m - 2.0, eR = mod->mZp / m - 2.0;
+    /* window half-width in eps: TH_RES_WIDTHS widths, but at most half the distance to threshold */
+    double gam = fmin(mod->Gamma / (2.0 * m) * TH_RES_WIDTHS, 0.5 * eR);
+    int res = !mod->contact && mod->Gamma > 0 && eR > TH_EPS_MIN && eR < TH_EPS_MAX;
+    double wlo = res ? fmax(eR - gam, TH_EPS_MIN) : 0, whi = res ? fmin(eR + gam, TH_EPS_MAX) : 0;
+    double bp[6];
+    int n = 0;
+    bp[n++] = TH_EPS_MIN, bp[n++] = TH_EPS_MAX;
+    if (et > TH_EPS_MIN && et < TH_EPS_MAX)
+        bp[n++] = et;
+    if (res)
+        bp[n++] = wlo, bp[n++] = whi;
+    sort(bp, n);
+    map_ctx rc = {0, m, mod->mZp * mod->mZp, mod->mZp * mod->Gamma};
+    for (int i = 0; i + 1 < n; i++) {
+        double lo = bp[i], hi = bp[i + 1];
+        if (!(hi > lo))
+            continue;
+        if (res && lo >= wlo && hi <= whi)
+            add_tan_segment(t, &rc, lo, hi);
+        else
+            add_log_segment(t, et > 0 && lo == et ? et : 0.0, lo, hi);
+    }
+    if (t->overflow)
+        return zp_fail(st, ZP_ENUM, "the <sigma v> quadrature needs more than %d nodes (m_chi = %g GeV, m_Z' = %g GeV)",
+                       ZP_TH_MAXNODES, m, mod->mZp);
+    /* the s-integrand sigma v_rel (2 + eps)^4 beta_chi times the weight */
+    int nonzero = 0;
+    for (int k = 0; k < t->nnode; k++) {
+        double e = t->eps[k], s = m * m * (2.0 + e) * (2.0 + e);
+        double beta = sqrt(e * (4.0 + e)) / (2.0 + e), q = (2.0 + e) * (2.0 + e);
+        t->w[k] *= zp_thermal_sigmav_s(mod, s, NULL) * q * q * beta;
+        nonzero += t->w[k] > 0;
+    }
+    if (!nonzero)
+        return zp_fail(st, ZP_EDOM, "<sigma v> = 0: chi does not annihilate (g_chi = %g, g_q = %g, g_l = %g, m_chi = %g GeV, m_Z' = %g GeV)",
+                       mod->gchi, mod->gq, mod->gl, mod->m, mod->mZp);
+    return ZP_OK;
+}
+
+/* K_1(z) e^z: GSL below TH_K1_ASYMPTOTIC, the asymptotic series above [A&S 9.7.2]. */
+static double k1_scaled(double z)
+{
+    if (z < TH_K1_ASYMPTOTIC) {
+        gsl_sf_result r;
+        return gsl_sf_bessel_K1_scaled_e(z, &r) == GSL_SUCCESS ? r.val : GSL_NAN;
+    }
+    double u = 1.0 / z;
+    double ser = 1.0 + u * (0.375 + u * (-0.1171875 + u * (0.1025390625 + u * (-0.144195556640625 +
+                 u * (0.2775764465332031 + u * (-0.6765925884246826))))));
+    return sqrt(0.5 * ZP_PI * u) * ser;
+}
+
+double zp_thermal_table_quad(const zp_thermal_table *t, double x)
+{
+    gsl_sf_result k2;
+    if (gsl_sf_bessel_Kn_scaled_e(2, x, &k2) != GSL_SUCCESS)
+        return GSL_NAN;
+    double sum = 0.0, emax = 60.0 / x, emin = 1e-7 / x;
+    for (int k = 0; k < t->nnode; k++) {
+        double e = t->eps[k];
+        if (e < emin || e > emax || t->w[k] == 0.0)
+            continue;
+        sum += t->w[k] * k1_scaled(x * (2.0 + e)) * exp(-x * e);
+    }
+    return x / 8.0 * sum / (k2.val * k2.val);
+}
+
+static double grid_lnsv(zp_thermal_table *t, int j)
+{
+    if (isnan(t->lnsv[j])) {
+        double lx = log(ZP_TH_XMAX / ZP_TH_XMIN) * j / (ZP_TH_NX - 1);
+        double v = zp_thermal_table_quad(t, ZP_TH_XMIN * exp(lx));
+        t->lnsv[j] = v > 0 ? log(v) : -700.0; /* underflow: e^-700 GeV^-2 */
+    }
+    return t->lnsv[j];
+}
+
+double zp_thermal_table_eval(zp_thermal_table *t, double x)
+{
+    double h = log(ZP_TH_XMAX / ZP_TH_XMIN) / (ZP_TH_NX - 1);
+    double u = log(x / ZP_TH_XMIN) / h;
+    if (!(u > 0))
+        return exp(grid_lnsv(t, 0));
+    if (u >= ZP_TH_NX - 1)
+        return exp(grid_lnsv(t, ZP_TH_NX - 1));
+    int j = (int)floor(u) - 1; /* stencil j .. j+3 around u */
+    if (j < 0)
+        j = 0;
+    if (j > ZP_TH_NX - 4)
+        j = ZP_TH_NX - 4;
+    double f = 0.0;
+    for (int a = 0; a < 4; a++) {
+        double l = 1.0;
+        for (int b = 0; b < 4; b++)
+            if (b != a)
+                l *= (u - (j + b)) / (double)(a - b);
+        f += l * grid_lnsv(t, j + a);
+    }
+    return exp(f);
+}
+
+/* ---- registry adaptors ---- */
+
+/* The table of the last model asked for (scans ask for many x at one model). */
+static int memo_table(const zp_params *p, zp_thermal_table **out, zp_status *st)
+{
+    static zp_params last;
+    static zp_thermal_table tab;
+    static int valid = 0;
+    if (valid && memcmp(&last, p, sizeof *p) == 0) {
+        *out = &tab;
+        return ZP_OK;
+    }
+    valid = 0;
+    zp_thermal_model mod;
+    int rc = zp_thermal_model_from_params(p, &mod, st);
+    if (rc == ZP_OK)
+        rc = zp_thermal_table_init(&tab, &mod, st);
+    if (rc != ZP_OK)
+        return rc;
+    last = *p, valid = 1, *out = &tab;
+    return ZP_OK;
+}
+
+static int obs_sigmav_thermal(const zp_params *p, const double *a, double *out, zp_status *st)
+{
+    zp_thermal_table *t;
+    int rc = zp_check_range("x = m_chi/T", a[0], 0.1, 1e6, "", st);
+    if (rc == ZP_OK)
+        rc = memo_table(p, &t, st);
+    if (rc != ZP_OK)
+        return rc;
+    *out = zp_gevm2_to_cm3s(zp_thermal_table_eval(t, a[0]));
+    return ZP_OK;
+}
+
+static int obs_sigmav_pwave(const zp_params *p, const double *args, double *out, zp_status *st)
+{
+    (void)args;
+    zp_thermal_model mod;
+    double a, b;
+    int rc = zp_thermal_model_from_params(p, &mod, st);
+    if (rc != ZP_OK)
+        return rc;
+    zp_thermal_ab(&mod, &a, &b);
+    *out = zp_gevm2_to_cm3s(b);
+    return ZP_OK;
+}
+
+#define TH_IN "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width"
+const zp_obs_def zp_obs_thermal[] = {
+    {"sigmav_thermal", "cm^3/s",
+     "thermally averaged <sigma v>(x) of chi chibar (x = m_chi/T) from the full sigma(s) of b, t, mu, nu_mu (s-channel Z', running or fixed width by relic_width) and Z'Z' (m_chi > m_Z'), as Omega_h2 uses it; tabulated in ln x on [1, 2e4], constant beyond",
+     "Gondolo & Gelmini NPB 360 (1991) 145, eq. (3.8); eqs. (31), (32)", TH_IN, 1, "x[1]", obs_sigmav_thermal},
+    {"sigmav_pwave", "cm^3/s",
+     "p-wave coefficient b of the model's sigma v_lab = a + b v^2 at threshold (v the relative velocity; <sigma v> = a + 6 b/x), a = the s-wave sigmav with relic_width's propagator",
+     "Kolb & Turner, The Early Universe, 5.2; docs/relic.md", TH_IN, 0, NULL, obs_sigmav_pwave},
+    {0},
+};
