@@ -16,13 +16,13 @@
 /* Quadrature of the tabulation: eps from TH_EPS_MIN (the part below contributes < 1e-8 of
  * <sigma v> at x = ZP_TH_XMAX) to TH_EPS_MAX (e^-80 at x = 1), Gauss-Legendre panels of at most
  * TH_PANEL in ln(eps - eps_0), eps_0 the threshold the segment starts at. */
-#define TH_EPS_MIN 1e-10
+#define TH_EPS_MIN 1e-9
 #define TH_EPS_MAX 80.0
 #define TH_PANEL 1.0
 #define TH_GL 8
-/* Resonance window m_Z' +- TH_RES_WIDTHS Gamma, mapped by s = m_Z'^2 + m_Z' Gamma tan(theta). */
-#define TH_RES_WIDTHS 60.0
-#define TH_RES_PANELS 8
+/* Resonance core: m_Z' +- TH_RES_WIDTHS half-widths mapped by s = m_Z'^2 + m_Z' Gamma tan(theta). */
+#define TH_RES_WIDTHS 4.0
+#define TH_RES_PANELS 2
 /* Above this argument K_1 e^z uses its asymptotic series (relative error < 1e-7). */
 #define TH_K1_ASYMPTOTIC 12.0
 
@@ -108,6 +108,15 @@ void zp_thermal_ab(const zp_thermal_model *mod, double *a, double *b)
     *b = 2.0 * (f1 - f0) / h - (f2 - f0) / (2.0 * h) - 0.25 * f0;
 }
 
+static void sort(double *v, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
+            double tmp = v[j];
+            v[j] = v[j - 1], v[j - 1] = tmp;
+        }
+}
+
 /* ---- the reference: adaptive quadrature in s ---- */
 
 typedef struct {
@@ -132,7 +141,7 @@ static double direct_integrand(double s, void *vp)
 
 int zp_thermal_sigmav_direct(const zp_thermal_model *mod, double x, double *out, zp_status *st)
 {
-    int rc = zp_check_range("x = m_chi/T", x, 0.1, 1e6, "", st);
+    int rc = zp_check_range("x = m_chi/T", x, 0.1, 1e9, "", st);
     if (rc != ZP_OK)
         return rc;
     double m = mod->m, T = m / x, s0 = 4.0 * m * m;
@@ -146,16 +155,24 @@ int zp_thermal_sigmav_direct(const zp_thermal_model *mod, double x, double *out,
     pts[n++] = s0;
     double M2 = mod->mZp * mod->mZp, mg = mod->mZp * mod->Gamma, st4 = 4.0 * mod->mt * mod->mt;
     double cand[4] = {M2 - 10.0 * mg, M2, M2 + 10.0 * mg, st4};
+    sort(cand, 4);
     for (int i = 0; i < 4; i++)
-        if (cand[i] > pts[n - 1] && cand[i] < smax && !mod->contact)
+        if (cand[i] > pts[n - 1] && cand[i] < smax && !(mod->contact && i < 3))
             pts[n++] = cand[i];
     pts[n++] = smax;
     gsl_integration_workspace *w = gsl_integration_workspace_alloc(2000);
     if (w == NULL)
         return zp_fail(st, ZP_ENOMEM, "out of memory in the <sigma v> quadrature");
     gsl_function F = {direct_integrand, &c};
-    double res = 0.0, err = 0.0;
-    int grc = gsl_integration_qagp(&F, pts, (size_t)n, 0.0, 1e-10, 2000, w, &res, &err);
+    double res = 0.0;
+    int grc = GSL_SUCCESS;
+    for (int i = 0; i + 1 < n && grc == GSL_SUCCESS; i++) { /* Gauss-Kronrod 61 on each piece */
+        double r = 0.0, err = 0.0;
+        grc = gsl_integration_qag(&F, pts[i], pts[i + 1], 0.0, 1e-10, 2000, GSL_INTEG_GAUSS61, w, &r, &err);
+        if ((grc == GSL_EROUND || grc == GSL_EMAXITER) && fabs(err) <= 1e-7 * fabs(r))
+            grc = GSL_SUCCESS; /* converged to far better than any use needs */
+        res += r;
+    }
     gsl_integration_workspace_free(w);
     if (grc != GSL_SUCCESS || !isfinite(res))
         return zp_fail(st, ZP_ENUM, "the thermal average at x = %g did not converge (%s)", x, gsl_strerror(grc));
@@ -197,6 +214,13 @@ static void map_log(const void *vp, double v, double *eps, double *jac)
     *eps = c->e0 + d, *jac = d;
 }
 
+static void map_logneg(const void *vp, double v, double *eps, double *jac)
+{
+    const map_ctx *c = vp;
+    double d = exp(v);
+    *eps = c->e0 - d, *jac = d;
+}
+
 /* s = M^2 + M Gamma tan(theta), eps = sqrt(s)/m - 2, d eps = ds / (2 m sqrt s) */
 static void map_tan(const void *vp, double v, double *eps, double *jac)
 {
@@ -204,15 +228,6 @@ static void map_tan(const void *vp, double v, double *eps, double *jac)
     double tn = tan(v), s = c->M2 + c->mg * tn, rs = sqrt(s);
     *eps = rs / c->m - 2.0;
     *jac = c->mg * (1.0 + tn * tn) / (2.0 * c->m * rs);
-}
-
-static void sort(double *v, int n)
-{
-    for (int i = 1; i < n; i++)
-        for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
-            double tmp = v[j];
-            v[j] = v[j - 1], v[j - 1] = tmp;
-        }
 }
 
 /* Panels over [lo, hi] in ln(eps - e0). */
@@ -234,35 +249,58 @@ static void add_tan_segment(zp_thermal_table *t, const map_ctx *c, double lo, do
         add_panel(t, map_tan, c, v0 + (v1 - v0) * i / TH_RES_PANELS, v0 + (v1 - v0) * (i + 1) / TH_RES_PANELS);
 }
 
-int zp_thermal_table_init(zp_thermal_table *t, const zp_thermal_model *mod, zp_status *st)
+/* Panels over [lo, hi] in ln(e0 - eps) (graded towards e0 from below). */
+static void add_logneg_segment(zp_thermal_table *t, double e0, double lo, double hi)
 {
-    memset(t, 0, sizeof *t);
-    t->mod = *mod;
-    for (int j = 0; j < ZP_TH_NX; j++)
-        t->lnsv[j] = NAN;
+    map_ctx c = {e0, 0, 0, 0};
+    double v0 = log(e0 - hi), v1 = log(e0 - lo);
+    int np = (int)ceil((v1 - v0) / TH_PANEL);
+    for (int i = 0; i < np; i++)
+        add_panel(t, map_logneg, &c, v0 + (v1 - v0) * i / np, v0 + (v1 - v0) * (i + 1) / np);
+}
+
+/* The nodes: panels in ln eps (graded towards threshold), in ln(eps - eps_t) above the t tbar
+ * threshold, and for a Z' resonance at eps_R = m_Z'/m_chi - 2 the Breit-Wigner map over
+ * eps_R +- TH_RES_WIDTHS half-widths (at most eps_R/4) with flanks graded towards eps_R out to
+ * eps_R/2 and 3 eps_R/2. */
+static void place_nodes(zp_thermal_table *t, const zp_thermal_model *mod)
+{
     double m = mod->m, et = 2.0 * mod->mt / m - 2.0, eR = mod->mZp / m - 2.0;
-    /* window half-width in eps: TH_RES_WIDTHS widths, but at most half the distance to threshold */
-    double gam = fmin(mod->Gamma / (2.0 * m) * TH_RES_WIDTHS, 0.5 * eR);
-    int res = !mod->contact && mod->Gamma > 0 && eR > TH_EPS_MIN && eR < TH_EPS_MAX;
-    double wlo = res ? fmax(eR - gam, TH_EPS_MIN) : 0, whi = res ? fmin(eR + gam, TH_EPS_MAX) : 0;
-    double bp[6];
+    int res = !mod->contact && mod->Gamma > 0 && eR > 4.0 * TH_EPS_MIN && eR < TH_EPS_MAX / 1.5;
+    double cw = fmin(mod->Gamma / (2.0 * m) * TH_RES_WIDTHS, 0.25 * eR); /* core half-width in eps */
+    double flo = 0.5 * eR, fhi = 1.5 * eR, clo = eR - cw, chi = eR + cw;
+    double bp[8];
     int n = 0;
     bp[n++] = TH_EPS_MIN, bp[n++] = TH_EPS_MAX;
     if (et > TH_EPS_MIN && et < TH_EPS_MAX)
         bp[n++] = et;
     if (res)
-        bp[n++] = wlo, bp[n++] = whi;
+        bp[n++] = flo, bp[n++] = clo, bp[n++] = chi, bp[n++] = fhi;
     sort(bp, n);
     map_ctx rc = {0, m, mod->mZp * mod->mZp, mod->mZp * mod->Gamma};
     for (int i = 0; i + 1 < n; i++) {
         double lo = bp[i], hi = bp[i + 1];
         if (!(hi > lo))
             continue;
-        if (res && lo >= wlo && hi <= whi)
+        if (res && lo >= clo && hi <= chi)
             add_tan_segment(t, &rc, lo, hi);
+        else if (res && lo >= flo && hi <= clo)
+            add_logneg_segment(t, eR, lo, hi);
+        else if (res && lo >= chi && hi <= fhi)
+            add_log_segment(t, eR, lo, hi);
         else
             add_log_segment(t, et > 0 && lo == et ? et : 0.0, lo, hi);
     }
+}
+
+int zp_thermal_table_init(zp_thermal_table *t, const zp_thermal_model *mod, zp_status *st)
+{
+    memset(t, 0, sizeof *t);
+    t->mod = *mod;
+    for (int j = 0; j < ZP_TH_NX; j++)
+        t->lnsv[j] = NAN;
+    place_nodes(t, mod);
+    double m = mod->m;
     if (t->overflow)
         return zp_fail(st, ZP_ENUM, "the <sigma v> quadrature needs more than %d nodes (m_chi = %g GeV, m_Z' = %g GeV)",
                        ZP_TH_MAXNODES, m, mod->mZp);
@@ -298,7 +336,7 @@ double zp_thermal_table_quad(const zp_thermal_table *t, double x)
     gsl_sf_result k2;
     if (gsl_sf_bessel_Kn_scaled_e(2, x, &k2) != GSL_SUCCESS)
         return GSL_NAN;
-    double sum = 0.0, emax = 60.0 / x, emin = 1e-7 / x;
+    double sum = 0.0, emax = 35.0 / x, emin = 2e-5 / x; /* outside: < 1e-7 of the integral */
     for (int k = 0; k < t->nnode; k++) {
         double e = t->eps[k];
         if (e < emin || e > emax || t->w[k] == 0.0)
@@ -373,7 +411,7 @@ static int obs_sigmav_thermal(const zp_params *p, const double *a, double *out, 
         rc = memo_table(p, &t, st);
     if (rc != ZP_OK)
         return rc;
-    *out = zp_gevm2_to_cm3s(zp_thermal_table_eval(t, a[0]));
+    *out = zp_gevm2_to_cm3s(zp_thermal_table_quad(t, a[0])); /* at x itself, not interpolated */
     return ZP_OK;
 }
 
@@ -393,7 +431,7 @@ static int obs_sigmav_pwave(const zp_params *p, const double *args, double *out,
 #define TH_IN "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width"
 const zp_obs_def zp_obs_thermal[] = {
     {"sigmav_thermal", "cm^3/s",
-     "thermally averaged <sigma v>(x) of chi chibar (x = m_chi/T) from the full sigma(s) of b, t, mu, nu_mu (s-channel Z', running or fixed width by relic_width) and Z'Z' (m_chi > m_Z'), as Omega_h2 uses it; tabulated in ln x on [1, 2e4], constant beyond",
+     "thermally averaged <sigma v>(x) of chi chibar (x = m_chi/T) from the full sigma(s) of b, t, mu, nu_mu (s-channel Z', running or fixed width by relic_width) and Z'Z' (m_chi > m_Z'), the fixed-node quadrature of the table Omega_h2 interpolates (ln x grid on [1, 2e4])",
      "Gondolo & Gelmini NPB 360 (1991) 145, eq. (3.8); eqs. (31), (32)", TH_IN, 1, "x[1]", obs_sigmav_thermal},
     {"sigmav_pwave", "cm^3/s",
      "p-wave coefficient b of the model's sigma v_lab = a + b v^2 at threshold (v the relative velocity; <sigma v> = a + 6 b/x), a = the s-wave sigmav with relic_width's propagator",

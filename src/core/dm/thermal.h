@@ -76,13 +76,13 @@ void zp_thermal_ab(const zp_thermal_model *mod, double *a, double *b);
 
 /* <sigma v>(x) by adaptive quadrature of the Gondolo-Gelmini integral directly in s (GSL QAG,
  * split at the resonance and the t tbar threshold): the slow reference method.
- * Errors: ZP_EDOM for x outside [0.1, 1e6], ZP_ENUM when the quadrature fails. */
+ * Errors: ZP_EDOM for x outside [0.1, 1e9], ZP_ENUM when the quadrature fails. */
 int zp_thermal_sigmav_direct(const zp_thermal_model *mod, double x, double *out, zp_status *st);
 
 /* Tabulated ln <sigma v> on a uniform grid in ln x, x in [ZP_TH_XMIN, ZP_TH_XMAX]. */
 #define ZP_TH_XMIN 1.0
 #define ZP_TH_XMAX 2.0e4
-#define ZP_TH_NX 41
+#define ZP_TH_NX 61
 #define ZP_TH_MAXNODES 640
 
 typedef struct {
