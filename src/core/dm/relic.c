@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
 #include <gsl/gsl_interp.h>
 #include <gsl/gsl_odeiv2.h>
 #include <gsl/gsl_sf_bessel.h>
@@ -26,6 +27,11 @@
 #define RELIC_MMIN 0.01
 #define RELIC_MMAX 1e5
 #define RELIC_MAXSTEPS 20000
+/* Past x_f, the ODE stops where (Y_eq/Y)^2 < e^RELIC_LN_DECOUPLED = 1e-10 and the rest of the
+ * annihilation is a quadrature: panels shrinking by RELIC_TAIL_RATIO of RELIC_TAIL_GL Gauss-Legendre points. */
+#define RELIC_LN_DECOUPLED (-23.025850929940457)
+#define RELIC_TAIL_RATIO 3.0
+#define RELIC_TAIL_GL 8
 
 /* ------------------------------------------------------------------------------------------ */
 /* Effective degrees of freedom                                                                 */
@@ -205,6 +211,18 @@ void zp_relic_dof_eval(const zp_relic_dof *d, double T, double *geff, double *he
     gsl_interp_eval_e(d->isg, d->lnT, d->sg, u, NULL, sqrt_gstar);
 }
 
+/* d ln h_eff / d ln T at T [GeV] (0 beyond the table ends, where h_eff is held constant). */
+static double dof_dlnh(const zp_relic_dof *d, double T)
+{
+    double u = log(T), h = 0.0, dh = 0.0;
+    if (!(u > d->lnT[0] && u < d->lnT[d->n - 1]))
+        return 0.0;
+    if (gsl_interp_eval_e(d->ih, d->lnT, d->h, u, NULL, &h) != GSL_SUCCESS ||
+        gsl_interp_eval_deriv_e(d->ih, d->lnT, d->h, u, NULL, &dh) != GSL_SUCCESS || !(h > 0))
+        return 0.0;
+    return dh / h;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Boltzmann equation                                                                           */
 
@@ -236,28 +254,43 @@ typedef struct {
     double err_x;
 } solver;
 
-/* At x: ln Y_eq (all states) and A with dW/dt = -A (e^W - Y_eq^2 e^-W), W = ln Y, t = ln x;
- * aeff, beff: <sigma v>_eff = aeff + 6 beff / x in the equation for the total Y. */
-static int point(solver *s, double x, double *L, double *A, double *aeff, double *beff)
+/* At x: ln Y_eq (all states; L may be NULL), its slope dL = d ln Y_eq / d ln x (when dL != NULL)
+ * and, when A != NULL, A with dW/dt = -A (e^W - Y_eq^2 e^-W), W = ln Y, t = ln x; aeff, beff:
+ * <sigma v>_eff = aeff + 6 beff / x in the equation for the total Y. */
+static int point(solver *s, double x, double *L, double *dL, double *A, double *aeff, double *beff)
 {
     const zp_relic_input *in = s->in;
     double geff, heff, sg, lny[ZP_RELIC_MAXSTATES], lmax = -HUGE_VAL;
     zp_relic_dof_eval(in->dof, in->m / x, &geff, &heff, &sg);
+    double k12[ZP_RELIC_MAXSTATES]; /* x_i K_1(x_i) / K_2(x_i) */
+    if (L == NULL && in->nstates == 1) { /* A alone (the tail): no Boltzmann weights needed */
+        lny[0] = lmax = 0.0;
+    } else
     for (int i = 0; i < in->nstates; i++) {
-        double xi = x * s->mr[i];
-        gsl_sf_result k0, k1;
-        if (gsl_sf_bessel_K0_scaled_e(xi, &k0) != GSL_SUCCESS ||
-            gsl_sf_bessel_K1_scaled_e(xi, &k1) != GSL_SUCCESS)
+        double xi = x * s->mr[i], k0 = zp_thermal_k_scaled(0, xi), k1 = zp_thermal_k_scaled(1, xi);
+        if (!(k0 > 0 && k1 > 0))
             return 1;
         /* n_eq/s = 45 g / (4 pi^4 h_eff) x^2 K_2(x), K_2 = K_0 + 2 K_1 / x (Gondolo-Gelmini) */
-        lny[i] = s->lng[i] - log(heff) + 2.0 * log(xi) + log(k0.val + 2.0 * k1.val / xi) - xi;
+        double k2 = k0 + 2.0 * k1 / xi;
+        lny[i] = s->lng[i] - log(heff / (xi * xi * k2)) - xi;
+        k12[i] = xi * k1 / k2;
         if (lny[i] > lmax)
             lmax = lny[i];
     }
     double sum = 0, r[ZP_RELIC_MAXSTATES];
     for (int i = 0; i < in->nstates; i++)
         sum += (r[i] = exp(lny[i] - lmax));
-    *L = lmax + log(sum);
+    double lnyeq = lmax + log(sum);
+    if (dL != NULL) { /* d ln(x_i^2 K_2(x_i)) / d ln x = -x_i K_1/K_2; -ln h_eff gives + dln h/dln T */
+        double d = 0.0;
+        for (int i = 0; i < in->nstates; i++)
+            d -= r[i] * k12[i];
+        *dL = d / sum + dof_dlnh(in->dof, in->m / x);
+    }
+    if (L != NULL)
+        *L = lnyeq;
+    if (A == NULL)
+        return isfinite(lnyeq) ? 0 : 1;
     double a = 0, b = 0;
     if (in->fn != NULL) {
         int e = 0;
@@ -276,24 +309,27 @@ static int point(solver *s, double x, double *L, double *A, double *aeff, double
     }
     *aeff = a / s->kappa, *beff = b / s->kappa;
     *A = s->pref * sg * (*aeff + 6.0 * *beff / x) / x;
-    return isfinite(*A) && isfinite(*L) ? 0 : 1;
+    return isfinite(*A) && isfinite(lnyeq) ? 0 : 1;
 }
 
+/* The ODE is solved for u = ln(Y/Y_eq) = W - L: du/dt = -A e^L (e^u - e^-u) - dL/dt.  u stays small
+ * and smooth through freeze-out, where W itself follows the steep ln Y_eq, so the BDF method takes
+ * long steps. */
 static int rhs(double t, const double y[], double f[], void *params)
 {
-    double L, A, a, b;
-    if (point(params, exp(t), &L, &A, &a, &b) != 0)
+    double L, dL, A, a, b;
+    if (point(params, exp(t), &L, &dL, &A, &a, &b) != 0)
         return GSL_EBADFUNC;
-    f[0] = -A * (exp(y[0]) - exp(2.0 * L - y[0]));
+    f[0] = -A * exp(L) * 2.0 * sinh(y[0]) - dL;
     return isfinite(f[0]) ? GSL_SUCCESS : GSL_EBADFUNC;
 }
 
 static int jac(double t, const double y[], double *dfdy, double dfdt[], void *params)
 {
     double L, A, a, b;
-    if (point(params, exp(t), &L, &A, &a, &b) != 0)
+    if (point(params, exp(t), &L, NULL, &A, &a, &b) != 0)
         return GSL_EBADFUNC;
-    dfdy[0] = -A * (exp(y[0]) + exp(2.0 * L - y[0]));
+    dfdy[0] = -A * exp(L) * 2.0 * cosh(y[0]);
     dfdt[0] = 0.0; /* msbdf uses only df/dy */
     return isfinite(dfdy[0]) ? GSL_SUCCESS : GSL_EBADFUNC;
 }
@@ -302,8 +338,8 @@ static int jac(double t, const double y[], double *dfdy, double dfdt[], void *pa
 static int quasi(solver *s, double x, double *L, double *eps)
 {
     double Lp, Lm, A, a, b, h = 1e-4;
-    if (point(s, x * exp(h), &Lp, &A, &a, &b) || point(s, x * exp(-h), &Lm, &A, &a, &b) ||
-        point(s, x, L, &A, &a, &b))
+    if (point(s, x * exp(h), &Lp, NULL, NULL, &a, &b) || point(s, x * exp(-h), &Lm, NULL, NULL, &a, &b) ||
+        point(s, x, L, NULL, &A, &a, &b))
         return 1;
     double arg = -(Lp - Lm) / (2.0 * h) / (2.0 * A * exp(*L));
     *eps = A > 0 ? asinh(arg) : HUGE_VAL;
@@ -347,25 +383,28 @@ static int setup(solver *s, const zp_relic_input *in, double lambda, zp_status *
     return ZP_OK;
 }
 
-/* The starting point: the largest x (from 1 up, steps of 1.1) where the departure from
- * equilibrium is still below RELIC_EPS_START. */
+/* The starting point: the largest x = 1.1^k (k <= 200) where the departure from equilibrium is
+ * still below RELIC_EPS_START, found by doubling k and bisecting (the departure grows with x). */
 static int start_point(solver *s, double *x0, double *L0, double *eps0, zp_status *st)
 {
-    double x = 1.0, L, eps;
-    if (quasi(s, x, &L, &eps))
+    double L, eps;
+    if (quasi(s, 1.0, &L, &eps))
         return ZP_ENUM;
     if (eps > RELIC_EPS_MAX)
         return zp_fail(st, ZP_ENOSOL, "<sigma v> is too small for m = %g GeV: the dark matter leaves equilibrium before x = m/T = 1 (relativistic decoupling is not covered)",
                        s->in->m);
-    for (int k = 0; k < 200 && eps < RELIC_EPS_START; k++) {
-        double L1, e1;
-        if (quasi(s, x * 1.1, &L1, &e1))
+    int lo = 0, hi = -1, k = 8; /* hi: the smallest k known to be out of equilibrium */
+    while (hi < 0 ? lo < 200 : hi > lo + 1) {
+        double Lk, ek;
+        if (quasi(s, pow(1.1, k), &Lk, &ek))
             return ZP_ENUM;
-        if (!(e1 < RELIC_EPS_START))
-            break;
-        x *= 1.1, L = L1, eps = e1;
+        if (ek < RELIC_EPS_START)
+            lo = k, L = Lk, eps = ek;
+        else
+            hi = k;
+        k = hi < 0 ? (2 * k > 200 ? 200 : 2 * k) : (lo + hi) / 2;
     }
-    *x0 = x, *L0 = L, *eps0 = eps;
+    *x0 = pow(1.1, lo), *L0 = L, *eps0 = eps;
     return ZP_OK;
 }
 
@@ -378,7 +417,32 @@ static int fail_rhs(solver *s, zp_status *st, const char *what)
     return zp_fail(st, ZP_ENUM, "the Boltzmann equation could not be integrated %s (m = %g GeV)", what, s->in->m);
 }
 
-/* Integrate W = ln Y from the start to the end of the dof table, locate x_f, add the tail. */
+/* Once Y_eq^2 is negligible, dW/dt = -A e^W gives 1/Y(x_b) = 1/Y(x_a) + int A dt exactly.  With
+ * w = x_a/x the integrand A x / x_a is smooth (A ~ 1/x): Gauss-Legendre panels in w. */
+static int tail_integral(solver *s, double xa, double xb, double *I)
+{
+    gsl_integration_glfixed_table *gl = gsl_integration_glfixed_table_alloc(RELIC_TAIL_GL);
+    if (gl == NULL)
+        return 1;
+    double wb = xa / xb, sum = 0.0;
+    int bad = 0;
+    /* panels [w1 / RELIC_TAIL_RATIO, w1] from w = 1 down to wb: each carries ~ its width */
+    for (double w1 = 1.0; w1 > wb && !bad; w1 /= RELIC_TAIL_RATIO) {
+        double w0 = fmax(w1 / RELIC_TAIL_RATIO, wb);
+        for (size_t i = 0; i < RELIC_TAIL_GL && !bad; i++) {
+            double w, wt, A, a, b;
+            gsl_integration_glfixed_point(w0, w1, i, &w, &wt, gl);
+            bad = point(s, xa / w, NULL, NULL, &A, &a, &b);
+            sum += wt * A / w; /* dt = -dw / w */
+        }
+    }
+    gsl_integration_glfixed_table_free(gl);
+    *I = sum;
+    return bad;
+}
+
+/* Integrate W = ln Y from the start until Y_eq^2 is negligible (RELIC_LN_DECOUPLED), locate x_f,
+ * integrate the annihilation tail to the end of the dof table and add the part beyond it. */
 static int integrate(solver *s, zp_relic_result *out, zp_status *st)
 {
     const zp_relic_input *in = s->in;
@@ -393,35 +457,35 @@ static int integrate(solver *s, zp_relic_result *out, zp_status *st)
     gsl_odeiv2_driver *d = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_msbdf, 1e-2, in->eps, 0.0);
     if (d == NULL)
         return zp_fail(st, ZP_ENOMEM, "out of memory allocating the ODE solver");
-    double t = log(x0), t1 = log(x_end), h = 1e-2, x_f = NAN;
-    double tp = t, gp = eps0 - log1p(RELIC_DELTA);
-    y[0] = L0 + eps0;
+    double t = log(x0), t1 = log(x_end), h = 1e-2, x_f = NAN, L = NAN;
+    double tp = t, up = eps0, uf = log1p(RELIC_DELTA), ud = -0.5 * RELIC_LN_DECOUPLED;
+    y[0] = eps0;
     int n = 0, grc = GSL_SUCCESS;
-    while (t < t1 && n < RELIC_MAXSTEPS && grc == GSL_SUCCESS) {
+    while (t < t1 && n < RELIC_MAXSTEPS && grc == GSL_SUCCESS && y[0] < ud) {
         grc = gsl_odeiv2_evolve_apply(d->e, d->c, d->s, &sys, &t, t1, &h, y);
         n++;
-        if (grc != GSL_SUCCESS || !isnan(x_f))
-            continue;
-        double L, A, a, b, g;
-        if (point(s, exp(t), &L, &A, &a, &b)) {
-            grc = GSL_EBADFUNC;
-            continue;
-        }
-        g = y[0] - L - log1p(RELIC_DELTA);
-        if (g >= 0) /* linear interpolation of ln(Y/Y_eq) in ln x */
-            x_f = exp(tp + (t - tp) * (-gp) / (g - gp));
-        tp = t, gp = g;
+        if (grc == GSL_SUCCESS && isnan(x_f) && y[0] >= uf) /* linear interpolation of u in ln x */
+            x_f = exp(tp + (t - tp) * (uf - up) / (y[0] - up));
+        tp = t, up = y[0];
     }
     gsl_odeiv2_driver_free(d);
+    if (grc == GSL_SUCCESS && point(s, exp(t), &L, NULL, NULL, NULL, NULL))
+        grc = GSL_EBADFUNC;
+    double inv_y = exp(-(y[0] + L)), I = 0.0; /* 1/Y */
+    if (grc == GSL_SUCCESS && t < t1 && !isnan(x_f) && n < RELIC_MAXSTEPS) {
+        if (tail_integral(s, exp(t), x_end, &I))
+            grc = GSL_EBADFUNC;
+        t = t1, inv_y += I;
+    }
     if (grc != GSL_SUCCESS || t < t1 || isnan(x_f))
         return fail_rhs(s, st, grc != GSL_SUCCESS ? "(step failure)" : "(no freeze-out found)");
+    double A, a, b;
     /* below the table's lowest T: g* constant, Y_eq negligible, dY/dx = -lambda(x) Y^2 */
-    double L, A, a, b;
-    if (point(s, x_end, &L, &A, &a, &b))
+    if (point(s, x_end, &L, NULL, &A, &a, &b))
         return fail_rhs(s, st, "at the end point");
     double sv = a + 6.0 * b / x_end; /* A x / sv = pref g*^(1/2) */
     double tail = sv > 0 ? A * x_end / sv * (a / x_end + 3.0 * b / (x_end * x_end)) : 0.0;
-    out->Y0 = 1.0 / (exp(-y[0]) + tail);
+    out->Y0 = 1.0 / (inv_y + tail);
     out->Omega_h2 = in->m * in->s0 * out->Y0 / in->rho_crit_h2;
     out->x_f = x_f, out->x_start = x0, out->nsteps = n;
     return ZP_OK;

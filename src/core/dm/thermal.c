@@ -18,13 +18,13 @@
  * TH_PANEL in ln(eps - eps_0), eps_0 the threshold the segment starts at. */
 #define TH_EPS_MIN 1e-9
 #define TH_EPS_MAX 80.0
-#define TH_PANEL 1.0
+#define TH_PANEL 2.0
 #define TH_GL 8
 /* Resonance core: m_Z' +- TH_RES_WIDTHS half-widths mapped by s = m_Z'^2 + m_Z' Gamma tan(theta). */
 #define TH_RES_WIDTHS 4.0
 #define TH_RES_PANELS 2
-/* Above this argument K_1 e^z uses its asymptotic series (relative error < 1e-7). */
-#define TH_K1_ASYMPTOTIC 12.0
+/* Above this argument K_0 e^z, K_1 e^z use their asymptotic series (relative error < 1e-7). */
+#define TH_K_ASYMPTOTIC 15.0
 
 /* 8-point Gauss-Legendre nodes and weights on [-1, 1] [Abramowitz & Stegun, Table 25.4]. */
 static const double gl_x[TH_GL / 2] = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267,
@@ -318,17 +318,25 @@ int zp_thermal_table_init(zp_thermal_table *t, const zp_thermal_model *mod, zp_s
     return ZP_OK;
 }
 
-/* K_1(z) e^z: GSL below TH_K1_ASYMPTOTIC, the asymptotic series above [A&S 9.7.2]. */
-static double k1_scaled(double z)
+double zp_thermal_k_scaled(int nu, double z)
 {
-    if (z < TH_K1_ASYMPTOTIC) {
+    /* asymptotic coefficients prod_j (4 nu^2 - (2j - 1)^2) / (k! 8^k), k = 1..6 [A&S 9.7.2] */
+    static const double c0[6] = {-0.125, 0.0703125, -0.0732421875, 0.112152099609375, -0.22710800170898438,
+                                 0.5725014209747314};
+    static const double c1[6] = {0.375, -0.1171875, 0.1025390625, -0.144195556640625, 0.2775764465332031,
+                                 -0.6765925884246826};
+    if (nu < 0 || nu > 1 || !(z > 0))
+        return GSL_NAN;
+    if (z < TH_K_ASYMPTOTIC) {
         gsl_sf_result r;
-        return gsl_sf_bessel_K1_scaled_e(z, &r) == GSL_SUCCESS ? r.val : GSL_NAN;
+        int rc = nu == 0 ? gsl_sf_bessel_K0_scaled_e(z, &r) : gsl_sf_bessel_K1_scaled_e(z, &r);
+        return rc == GSL_SUCCESS ? r.val : GSL_NAN;
     }
-    double u = 1.0 / z;
-    double ser = 1.0 + u * (0.375 + u * (-0.1171875 + u * (0.1025390625 + u * (-0.144195556640625 +
-                 u * (0.2775764465332031 + u * (-0.6765925884246826))))));
-    return sqrt(0.5 * ZP_PI * u) * ser;
+    const double *c = nu == 0 ? c0 : c1;
+    double u = 1.0 / z, ser = 0.0;
+    for (int k = 5; k >= 0; k--)
+        ser = (ser + c[k]) * u;
+    return sqrt(0.5 * ZP_PI * u) * (1.0 + ser);
 }
 
 double zp_thermal_table_quad(const zp_thermal_table *t, double x)
@@ -336,12 +344,12 @@ double zp_thermal_table_quad(const zp_thermal_table *t, double x)
     gsl_sf_result k2;
     if (gsl_sf_bessel_Kn_scaled_e(2, x, &k2) != GSL_SUCCESS)
         return GSL_NAN;
-    double sum = 0.0, emax = 35.0 / x, emin = 2e-5 / x; /* outside: < 1e-7 of the integral */
+    double sum = 0.0, emax = 40.0 / x, emin = 1e-4 / x; /* outside: < 1e-6 of the integral */
     for (int k = 0; k < t->nnode; k++) {
         double e = t->eps[k];
         if (e < emin || e > emax || t->w[k] == 0.0)
             continue;
-        sum += t->w[k] * k1_scaled(x * (2.0 + e)) * exp(-x * e);
+        sum += t->w[k] * zp_thermal_k_scaled(1, x * (2.0 + e)) * exp(-x * e);
     }
     return x / 8.0 * sum / (k2.val * k2.val);
 }
