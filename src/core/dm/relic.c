@@ -10,7 +10,6 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_interp.h>
-#include <gsl/gsl_odeiv2.h>
 #include <gsl/gsl_sf_bessel.h>
 
 #include "base/zp_registry.h"
@@ -27,6 +26,10 @@
 #define RELIC_MMIN 0.01
 #define RELIC_MMAX 1e5
 #define RELIC_MAXSTEPS 20000
+/* Radau step in x at the default tolerance eps = 1e-6 (Omega h^2 within 1e-5 of dx -> 0), and the
+ * Newton iterations allowed per step. */
+#define RELIC_DX 0.5
+#define RELIC_NEWTON_MAX 50
 /* Past x_f, the ODE stops where (Y_eq/Y)^2 < e^RELIC_LN_DECOUPLED = 1e-10 and the rest of the
  * annihilation is a quadrature: panels shrinking by RELIC_TAIL_RATIO of RELIC_TAIL_GL Gauss-Legendre points. */
 #define RELIC_LN_DECOUPLED (-23.025850929940457)
@@ -313,25 +316,56 @@ static int point(solver *s, double x, double *L, double *dL, double *A, double *
 }
 
 /* The ODE is solved for u = ln(Y/Y_eq) = W - L: du/dt = -A e^L (e^u - e^-u) - dL/dt.  u stays small
- * and smooth through freeze-out, where W itself follows the steep ln Y_eq, so the BDF method takes
- * long steps. */
-static int rhs(double t, const double y[], double f[], void *params)
-{
-    double L, dL, A, a, b;
-    if (point(params, exp(t), &L, &dL, &A, &a, &b) != 0)
-        return GSL_EBADFUNC;
-    f[0] = -A * exp(L) * 2.0 * sinh(y[0]) - dL;
-    return isfinite(f[0]) ? GSL_SUCCESS : GSL_EBADFUNC;
-}
-
-static int jac(double t, const double y[], double *dfdy, double dfdt[], void *params)
+ * and smooth through freeze-out, where W itself follows the steep ln Y_eq.  coeffs gives the
+ * u-independent parts B = A e^L and D = dL/dt at t = ln x. */
+static int coeffs(solver *s, double t, double *B, double *D)
 {
     double L, A, a, b;
-    if (point(params, exp(t), &L, NULL, &A, &a, &b) != 0)
-        return GSL_EBADFUNC;
-    dfdy[0] = -A * exp(L) * 2.0 * cosh(y[0]);
-    dfdt[0] = 0.0; /* msbdf uses only df/dy */
-    return isfinite(dfdy[0]) ? GSL_SUCCESS : GSL_EBADFUNC;
+    if (point(s, exp(t), &L, D, &A, &a, &b))
+        return 1;
+    *B = A * exp(L);
+    return isfinite(*B) && isfinite(*D) ? 0 : 1;
+}
+
+/* One step t -> t + h of the 2-stage Radau IIA method (order 3, L-stable, stiffly accurate;
+ * Hairer & Wanner, Solving ODEs II, sec. IV.5): B and D once per stage time, Newton in the stage
+ * values alone.  *u becomes u(t + h) and *f du/dt there. */
+static int radau_step(solver *s, double t, double h, double *u, double *f)
+{
+    double B1, D1, B2, D2;
+    if (coeffs(s, t + h / 3.0, &B1, &D1) || coeffs(s, t + h, &B2, &D2))
+        return 1;
+    double U1 = *u, U2 = *u, f1 = 0.0, f2 = 0.0;
+    int conv = 0;
+    for (int it = 0; it < RELIC_NEWTON_MAX && !conv; it++) {
+        f1 = -2.0 * B1 * sinh(U1) - D1, f2 = -2.0 * B2 * sinh(U2) - D2;
+        double j1 = -2.0 * B1 * cosh(U1), j2 = -2.0 * B2 * cosh(U2);
+        double r1 = U1 - *u - h * (5.0 / 12.0 * f1 - 1.0 / 12.0 * f2);
+        double r2 = U2 - *u - h * (0.75 * f1 + 0.25 * f2);
+        double a11 = 1.0 - h * 5.0 / 12.0 * j1, a12 = h / 12.0 * j2;
+        double a21 = -h * 0.75 * j1, a22 = 1.0 - h * 0.25 * j2;
+        double det = a11 * a22 - a12 * a21;
+        double d1 = (r1 * a22 - a12 * r2) / det, d2 = (a11 * r2 - a21 * r1) / det;
+        U1 -= d1, U2 -= d2;
+        conv = fabs(d1) + fabs(d2) < 1e-13 * (1.0 + fabs(U2));
+    }
+    *u = U2, *f = -2.0 * B2 * sinh(U2) - D2;
+    return conv && isfinite(*u) && isfinite(*f) ? 0 : 1;
+}
+
+/* Where the cubic Hermite interpolant through (t0, u0, f0), (t1, u1, f1) reaches uc (u0 < uc <= u1). */
+static double crossing(double t0, double u0, double f0, double t1, double u1, double f1, double uc)
+{
+    double h = t1 - t0, lo = 0.0, hi = 1.0;
+    for (int k = 0; k < 60; k++) {
+        double q = 0.5 * (lo + hi), q2 = q * q, q3 = q2 * q;
+        double p = (2 * q3 - 3 * q2 + 1) * u0 + (q3 - 2 * q2 + q) * h * f0 + (-2 * q3 + 3 * q2) * u1 + (q3 - q2) * h * f1;
+        if (p < uc)
+            lo = q;
+        else
+            hi = q;
+    }
+    return t0 + 0.5 * (lo + hi) * h;
 }
 
 /* Quasi-static departure eps = ln(Y/Y_eq) at x: -A Y_eq 2 sinh(eps) = dL/dt. */
@@ -446,32 +480,31 @@ static int tail_integral(solver *s, double xa, double xb, double *I)
 static int integrate(solver *s, zp_relic_result *out, zp_status *st)
 {
     const zp_relic_input *in = s->in;
-    double x0 = 1.0, L0 = 0.0, eps0 = 0.0, y[1];
+    double x0 = 1.0, L0 = 0.0, eps0 = 0.0;
     int rc = start_point(s, &x0, &L0, &eps0, st);
     if (rc != ZP_OK)
         return rc == ZP_ENUM ? fail_rhs(s, st, "near equilibrium") : rc;
     double x_end = in->m / exp(in->dof->lnT[0]);
     if (x_end < 50.0 * x0)
         x_end = 50.0 * x0;
-    gsl_odeiv2_system sys = {rhs, jac, 1, s};
-    gsl_odeiv2_driver *d = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_msbdf, 1e-2, in->eps, 0.0);
-    if (d == NULL)
-        return zp_fail(st, ZP_ENOMEM, "out of memory allocating the ODE solver");
-    double t = log(x0), t1 = log(x_end), h = 1e-2, x_f = NAN, L = NAN;
-    double tp = t, up = eps0, uf = log1p(RELIC_DELTA), ud = -0.5 * RELIC_LN_DECOUPLED;
-    y[0] = eps0;
-    int n = 0, grc = GSL_SUCCESS;
-    while (t < t1 && n < RELIC_MAXSTEPS && grc == GSL_SUCCESS && y[0] < ud) {
-        grc = gsl_odeiv2_evolve_apply(d->e, d->c, d->s, &sys, &t, t1, &h, y);
-        n++;
-        if (grc == GSL_SUCCESS && isnan(x_f) && y[0] >= uf) /* linear interpolation of u in ln x */
-            x_f = exp(tp + (t - tp) * (uf - up) / (y[0] - up));
-        tp = t, up = y[0];
+    double t = log(x0), t1 = log(x_end), x_f = NAN, L = NAN, B, D, u = eps0, f = 0.0;
+    double uf = log1p(RELIC_DELTA), ud = -0.5 * RELIC_LN_DECOUPLED;
+    double dx = RELIC_DX * pow(in->eps / 1e-6, 0.25); /* local error ~ dx^4 */
+    int n = 0, grc = coeffs(s, t, &B, &D) ? GSL_EBADFUNC : GSL_SUCCESS;
+    f = -2.0 * B * sinh(u) - D;
+    while (t < t1 && n < RELIC_MAXSTEPS && grc == GSL_SUCCESS && u < ud) {
+        double h = fmin(log1p(dx / exp(t)), t1 - t), u1 = u, f1;
+        if (radau_step(s, t, h, &u1, &f1)) {
+            grc = GSL_EBADFUNC;
+            break;
+        }
+        if (isnan(x_f) && u1 >= uf)
+            x_f = exp(crossing(t, u, f, t + h, u1, f1, uf));
+        t += h, u = u1, f = f1, n++;
     }
-    gsl_odeiv2_driver_free(d);
     if (grc == GSL_SUCCESS && point(s, exp(t), &L, NULL, NULL, NULL, NULL))
         grc = GSL_EBADFUNC;
-    double inv_y = exp(-(y[0] + L)), I = 0.0; /* 1/Y */
+    double inv_y = exp(-(u + L)), I = 0.0; /* 1/Y */
     if (grc == GSL_SUCCESS && t < t1 && !isnan(x_f) && n < RELIC_MAXSTEPS) {
         if (tail_integral(s, exp(t), x_end, &I))
             grc = GSL_EBADFUNC;

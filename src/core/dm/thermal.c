@@ -341,9 +341,7 @@ double zp_thermal_k_scaled(int nu, double z)
 
 double zp_thermal_table_quad(const zp_thermal_table *t, double x)
 {
-    gsl_sf_result k2;
-    if (gsl_sf_bessel_Kn_scaled_e(2, x, &k2) != GSL_SUCCESS)
-        return GSL_NAN;
+    double k2 = zp_thermal_k_scaled(0, x) + 2.0 * zp_thermal_k_scaled(1, x) / x; /* K_2 e^x */
     double sum = 0.0, emax = 40.0 / x, emin = 1e-4 / x; /* outside: < 1e-6 of the integral */
     for (int k = 0; k < t->nnode; k++) {
         double e = t->eps[k];
@@ -351,7 +349,7 @@ double zp_thermal_table_quad(const zp_thermal_table *t, double x)
             continue;
         sum += t->w[k] * zp_thermal_k_scaled(1, x * (2.0 + e)) * exp(-x * e);
     }
-    return x / 8.0 * sum / (k2.val * k2.val);
+    return x / 8.0 * sum / (k2 * k2);
 }
 
 static double grid_lnsv(zp_thermal_table *t, int j)
@@ -366,6 +364,8 @@ static double grid_lnsv(zp_thermal_table *t, int j)
 
 double zp_thermal_table_eval(zp_thermal_table *t, double x)
 {
+    if (x < ZP_TH_XDIRECT) /* a few calls near equilibrium: the quadrature itself */
+        return zp_thermal_table_quad(t, x > ZP_TH_XMIN ? x : ZP_TH_XMIN);
     double h = log(ZP_TH_XMAX / ZP_TH_XMIN) / (ZP_TH_NX - 1);
     double u = log(x / ZP_TH_XMIN) / h;
     if (!(u > 0))

@@ -79,10 +79,12 @@ void zp_thermal_ab(const zp_thermal_model *mod, double *a, double *b);
  * Errors: ZP_EDOM for x outside [0.1, 1e9], ZP_ENUM when the quadrature fails. */
 int zp_thermal_sigmav_direct(const zp_thermal_model *mod, double x, double *out, zp_status *st);
 
-/* Tabulated ln <sigma v> on a uniform grid in ln x, x in [ZP_TH_XMIN, ZP_TH_XMAX]. */
+/* Tabulated ln <sigma v> on a uniform grid in ln x, x in [ZP_TH_XMIN, ZP_TH_XMAX] (spacing 0.167);
+ * below ZP_TH_XDIRECT the table evaluates its quadrature at x itself. */
 #define ZP_TH_XMIN 1.0
-#define ZP_TH_XMAX 2.0e4
-#define ZP_TH_NX 61
+#define ZP_TH_XMAX 5.0e3
+#define ZP_TH_NX 52
+#define ZP_TH_XDIRECT 10.0
 #define ZP_TH_MAXNODES 640
 
 typedef struct {
@@ -98,8 +100,9 @@ typedef struct {
  * Errors: ZP_EDOM when sigma v vanishes at every node (no annihilation). */
 int zp_thermal_table_init(zp_thermal_table *t, const zp_thermal_model *mod, zp_status *st);
 
-/* <sigma v>(x) [GeV^-2] from the table: 4-point Lagrange interpolation of ln <sigma v> in ln x,
- * constant beyond the ends of the grid.  Fills grid points on first use. */
+/* <sigma v>(x) [GeV^-2] from the table: for x < ZP_TH_XDIRECT its quadrature at x; above, 4-point
+ * Lagrange interpolation of ln <sigma v> in ln x, constant beyond ZP_TH_XMAX.  Fills grid points
+ * on first use. */
 double zp_thermal_table_eval(zp_thermal_table *t, double x);
 
 /* K_nu(z) e^z for nu = 0, 1 and z > 0: GSL below z = 15, the asymptotic series above (relative error
