@@ -133,13 +133,29 @@ static void test_expansion(void)
     zp_thermal_ab(&mq, &a, &b);
     ZT_NEAR(direct(&mq, 23.5) / a, 1.14, 0.02, "(600, 200): <sigma v>(x_f) / <sigma v>(v -> 0) = 1.14 (the issue's 14 %)");
     ZT_TRUE(fabs(direct(&mq, 23.5) / (a + 6 * b / 23.5) - 1) > 5e-3, "and a + 6b/x misses it by > 0.5 %");
+    /* chi chibar -> Z'Z' alone: at threshold the s-wave of arXiv:0711.4866 eq. (5); a + 6b/x at large x */
     zp_params z = point(100, 300, 0.0, 0.0, 0.5, 0);
     zp_thermal_model mz = model_of(&z);
-    ZT_NEAR(direct(&mz, 5.0), mz.sv_zz, 1e-10, "constant sigma v_lab: <sigma v> = a at x = 5");
-    ZT_NEAR(direct(&mz, 25.0), mz.sv_zz, 1e-10, "constant sigma v_lab: <sigma v> = a at x = 25");
     double r = z.v[ZP_MZP] * z.v[ZP_MZP] / (300.0 * 300.0);
-    ZT_NEAR(mz.sv_zz, pow(0.5, 4) * pow(1 - r, 1.5) / (16 * ZP_PI * 300.0 * 300.0 * pow(1 - r / 2, 2)), 1e-12,
-            "Z'Z' s-wave (arXiv:0711.4866 eq. 5)");
+    double prv = pow(0.5, 4) * pow(1 - r, 1.5) / (16 * ZP_PI * 300.0 * 300.0 * pow(1 - r / 2, 2));
+    ZT_NEAR(mz.sv_zz, prv, 1e-12, "Z'Z' s-wave (arXiv:0711.4866 eq. 5)");
+    ZT_NEAR(zp_thermal_sigmav_s(&mz, 4 * 300.0 * 300.0 * (1 + 1e-12), NULL), prv, 1e-6, "Z'Z' sigma(s) at threshold = s-wave");
+    zp_thermal_ab(&mz, &a, &b);
+    double z1 = direct(&mz, 400) / (a + 6 * b / 400) - 1, z2 = direct(&mz, 1600) / (a + 6 * b / 1600) - 1;
+    ZT_TRUE(fabs(z1) < 2e-4, "Z'Z': a + 6b/x at x = 400 to 2e-4");
+    ZT_NEAR(z2 * 1600 * 1600, z1 * 400 * 400, 0.15, "Z'Z': the remainder falls as x^-2");
+    /* M -> 0: Dirac's pair annihilation, sigma = pi r0^2/(g + 1) [(g^2 + 4g + 1)/(g^2 - 1) ln(g + sqrt(g^2 - 1))
+     * - (g + 3)/sqrt(g^2 - 1)], r0 = alpha/m, g = s/(2 m^2) - 1 (Berestetskii, Lifshitz & Pitaevskii, sec. 88) */
+    zp_params qd = point(1e-3, 100, 0.0, 0.0, 0.7, 0);
+    zp_thermal_model md = model_of(&qd);
+    const double ss[] = {4.4, 10.0, 100.0};
+    for (int i = 0; i < 3; i++) {
+        double s = ss[i] * 1e4, g = s / 2e4 - 1, sq = sqrt(g * g - 1), r0 = 0.49 / (4 * ZP_PI) / 100.0;
+        double dirac = ZP_PI * r0 * r0 / (g + 1) * ((g * g + 4 * g + 1) / (g * g - 1) * log(g + sq) - (g + 3) / sq);
+        double beta = sqrt(1 - 4e4 / s), sv[ZP_TH_NCHANNEL];
+        zp_thermal_sigmav_s(&md, s, sv);
+        ZT_NEAR(sv[ZP_TH_ZPZP] / (2 * beta), dirac, 1e-6, "Z'Z' for m_Z' -> 0 = Dirac's pair annihilation");
+    }
 }
 
 /* Narrow resonance: <sigma v> = 12 pi^2 m_Z'^2 Gamma_chi Gamma_vis K_1(m_Z'/T) / (8 m^4 T Gamma K_2(x)^2)
@@ -198,13 +214,13 @@ static void test_omega(void)
         r.v[ZP_RELIC_SIGMAV] = 1;
         ZT_NEAR(obs("Omega_h2", &r), old, 1e-9, "relic_sigmav = 1 is Omega_h2_swave");
     }
-    /* s-wave limit against the solver with a fixed <sigma v>: Z'Z' alone has constant sigma v_lab */
+    /* the s-wave limit against the fixed-<sigma v> solver, and a + 6b/x, for Z'Z' alone */
     zp_params z = point(100, 300, 0.0, 0.0, 0.5, 0);
     zp_thermal_model mz = model_of(&z);
     zp_params zf = z;
     zf.v[ZP_SIGMAV_A] = zp_gevm2_to_cm3s(mz.sv_zz);
-    ZT_NEAR(obs("Omega_h2", &z), obs("Omega_h2_fixed_sigmav", &zf), 2e-5, "constant sigma v_lab: thermal = fixed-<sigma v> solver");
-    ZT_NEAR(obs("x_f", &z), obs("x_f", &zf), 1e-4, "and the same x_f");
+    ZT_NEAR(obs("Omega_h2_swave", &z), obs("Omega_h2_fixed_sigmav", &zf), 1e-9, "Z'Z': s-wave = fixed-<sigma v> solver");
+    ZT_NEAR(obs("Omega_h2", &z), obs("Omega_h2_ab", &z), 1e-2, "Z'Z': thermal = a + 6b/x to its x^-2 terms (0.5 %)");
     /* the trap: Omega h^2 follows the couplings */
     zp_params p1, p3;
     zp_params_default(&p1);

@@ -19,6 +19,7 @@
 #define TH_EPS_MIN 1e-9
 #define TH_EPS_MAX 80.0
 #define TH_PANEL 2.0
+#define TH_THR_MIN 1e-6
 #define TH_GL 8
 /* Resonance core: m_Z' +- TH_RES_WIDTHS half-widths mapped by s = m_Z'^2 + m_Z' Gamma tan(theta). */
 #define TH_RES_WIDTHS 4.0
@@ -58,6 +59,29 @@ int zp_thermal_model_from_params(const zp_params *p, zp_thermal_model *mod, zp_s
     return ZP_OK;
 }
 
+/* sigma v_rel(chi chibar -> Z' Z') at s [GeV^-2]: t- and u-channel chi exchange, vector coupling g,
+ * spins averaged, identical final bosons.  The spin-summed |M|^2 / g^4 (from the Dirac trace with
+ * -g polarisation sums, exact for the conserved current) is
+ *   16 [ (8 E^4 + 8 E^2 m^2 + 3 M^4) / (T U) - 2 (2E^2 - M^2)^2 (M^2 + 2 m^2)^2 / (T U)^2 - 1 ],
+ * E = sqrt(s)/2, T U = a^2 - b^2 cos^2, a = 2E^2 - M^2, b = 2 p k; integrated over the angle:
+ *   sigma v_rel = g^4 k / (8 pi s E) [ (K - Q^2) L/(a b) - 2 Q^2 / (a^2 - b^2) - 2 ],
+ * K = 8E^4 + 8E^2 m^2 + 3M^4, Q = M^2 + 2m^2, L = ln((a + b)/(a - b)).  At threshold this is
+ * g^4 (1 - r)^(3/2) / (16 pi m^2 (1 - r/2)^2) (arXiv:0711.4866 eq. 5); for M -> 0 it is Dirac's
+ * pair-annihilation cross section.  [derived here; both limits tested] */
+static double sigmav_zz(const zp_thermal_model *mod, double s)
+{
+    double m2 = mod->m * mod->m, M2 = mod->mZp * mod->mZp, E2 = 0.25 * s;
+    if (!(E2 > M2) || !(E2 >= m2))
+        return 0.0;
+    double E = sqrt(E2), p = sqrt(E2 - m2), k = sqrt(E2 - M2);
+    double a = 2.0 * E2 - M2, b = 2.0 * p * k, y = b / a;
+    double l_ab = y < 1e-4 ? 2.0 / (a * a) * (1.0 + y * y / 3.0) : 2.0 * atanh(y) / (a * b); /* L/(a b) */
+    double K = 8.0 * E2 * E2 + 8.0 * E2 * m2 + 3.0 * M2 * M2, Q = M2 + 2.0 * m2;
+    double g2 = mod->gchi * mod->gchi;
+    double br = (K - Q * Q) * l_ab - 2.0 * Q * Q / (a * a - b * b) - 2.0;
+    return g2 * g2 * k / (8.0 * ZP_PI * s * E) * br;
+}
+
 /* Total Z' width at mass M = sqrt(s) with the couplings of mod (widths.h, all channels). */
 static double width_at(const zp_thermal_model *mod, double M)
 {
@@ -89,8 +113,7 @@ double zp_thermal_sigmav_s(const zp_thermal_model *mod, double s, double sv[ZP_T
     sv[ZP_TH_TT] = pre * zp_width_vff(rs, mod->mt, 3.0, mod->gq, 0.0);
     sv[ZP_TH_MUMU] = pre * zp_width_vff(rs, mod->mmu, 1.0, mod->gl, 0.0);
     sv[ZP_TH_NUNU] = pre * zp_width_vff(rs, 0.0, 1.0, mod->gl, 0.0);
-    /* constant sigma v_lab, v_lab = sqrt(s (s - 4 m^2)) / (s - 2 m^2): sigma v_rel = 2 a (s - 2 m^2)/s */
-    sv[ZP_TH_ZPZP] = 2.0 * mod->sv_zz * (s - 2.0 * m2) / s;
+    sv[ZP_TH_ZPZP] = sigmav_zz(mod, s);
     for (int c = 0; c < ZP_TH_NCHANNEL; c++)
         tot += sv[c];
     return tot;
@@ -234,7 +257,8 @@ static void map_tan(const void *vp, double v, double *eps, double *jac)
 static void add_log_segment(zp_thermal_table *t, double e0, double lo, double hi)
 {
     map_ctx c = {e0, 0, 0, 0};
-    double v0 = log(lo - e0 > 0 ? lo - e0 : TH_EPS_MIN * (e0 > 1 ? e0 : 1.0)), v1 = log(hi - e0);
+    /* above a threshold e0 > 0 the channel grows as (eps - e0)^(1/2): start at 1e-6 e0 (< 1e-9 of it) */
+    double v0 = log(lo - e0 > 0 ? lo - e0 : TH_THR_MIN * e0), v1 = log(hi - e0);
     int np = (int)ceil((v1 - v0) / TH_PANEL);
     for (int i = 0; i < np; i++)
         add_panel(t, map_log, &c, v0 + (v1 - v0) * i / np, v0 + (v1 - v0) * (i + 1) / np);
@@ -265,15 +289,17 @@ static void add_logneg_segment(zp_thermal_table *t, double e0, double lo, double
  * eps_R/2 and 3 eps_R/2. */
 static void place_nodes(zp_thermal_table *t, const zp_thermal_model *mod)
 {
-    double m = mod->m, et = 2.0 * mod->mt / m - 2.0, eR = mod->mZp / m - 2.0;
+    double m = mod->m, et = 2.0 * mod->mt / m - 2.0, eR = mod->mZp / m - 2.0, ez = 2.0 * eR + 2.0;
     int res = !mod->contact && mod->Gamma > 0 && eR > 4.0 * TH_EPS_MIN && eR < TH_EPS_MAX / 1.5;
     double cw = fmin(mod->Gamma / (2.0 * m) * TH_RES_WIDTHS, 0.25 * eR); /* core half-width in eps */
     double flo = 0.5 * eR, fhi = 1.5 * eR, clo = eR - cw, chi = eR + cw;
-    double bp[8];
+    double bp[9];
     int n = 0;
     bp[n++] = TH_EPS_MIN, bp[n++] = TH_EPS_MAX;
     if (et > TH_EPS_MIN && et < TH_EPS_MAX)
         bp[n++] = et;
+    if (ez > TH_EPS_MIN && ez < TH_EPS_MAX) /* Z'Z' opens at sqrt(s) = 2 m_Z' > 2 m_chi */
+        bp[n++] = ez;
     if (res)
         bp[n++] = flo, bp[n++] = clo, bp[n++] = chi, bp[n++] = fhi;
     sort(bp, n);
@@ -289,7 +315,7 @@ static void place_nodes(zp_thermal_table *t, const zp_thermal_model *mod)
         else if (res && lo >= chi && hi <= fhi)
             add_log_segment(t, eR, lo, hi);
         else
-            add_log_segment(t, et > 0 && lo == et ? et : 0.0, lo, hi);
+            add_log_segment(t, lo == et || lo == ez ? lo : 0.0, lo, hi); /* graded above a threshold */
     }
 }
 

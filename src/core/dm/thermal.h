@@ -14,9 +14,10 @@
  * where Gamma_chi(M), Gamma_f(M) are the partial widths of widths.h evaluated at the mass
  * M = sqrt(s) (the spin-averaged Breit-Wigner formula, PDG "Cross-section formulae for specific
  * processes", eq. (51.59)), beta_chi^2 = 1 - 4 m_chi^2/s.  At s = 4 m_chi^2 this is eq. (32) with
- * footnote 3's top factor, i.e. zp_heavy_sigmav.  Z' Z' enters with its s-wave value
+ * footnote 3's top factor, i.e. zp_heavy_sigmav.  chi chibar -> Z' Z' (t- and u-channel chi) has
+ * its full sigma(s), open for sqrt(s) > 2 m_Z' (thermal.c); at threshold it is the s-wave
  * g_chi^4 (1 - r)^(3/2) / (16 pi m_chi^2 (1 - r/2)^2), r = m_Z'^2/m_chi^2 (Pospelov, Ritz &
- * Voloshin, arXiv:0711.4866, eq. (5)), held constant in sigma v_lab.
+ * Voloshin, arXiv:0711.4866, eq. (5)).
  *
  * The thermal average is the Gondolo-Gelmini single integral (Nucl. Phys. B360 (1991) 145,
  * eq. (3.8)), written with the kinetic energy per mass eps = sqrt(s)/m_chi - 2 and x = m_chi/T:
@@ -41,7 +42,7 @@ typedef enum {
     ZP_TH_TT,     /* chi chibar -> t tbar */
     ZP_TH_MUMU,   /* chi chibar -> mu+ mu- */
     ZP_TH_NUNU,   /* chi chibar -> nu_mu nubar_mu */
-    ZP_TH_ZPZP,   /* chi chibar -> Z' Z' (m_chi > m_Z') */
+    ZP_TH_ZPZP,   /* chi chibar -> Z' Z' (sqrt(s) > 2 m_Z') */
     ZP_TH_NCHANNEL
 } zp_th_channel;
 
