@@ -245,6 +245,17 @@ static void test_omega(void)
     ZT_NEAR(obs("sigmav_pwave", &f), -0.055 * obs("sigmav", &f), 0.05, "sigmav_pwave ~ -0.055 a at (600, 70)");
 }
 
+/* K_0 e^z, K_1 e^z: GSL below z = 10, the asymptotic series above, against GSL everywhere. */
+static void test_bessel(void)
+{
+    const double zs[] = {0.5, 9.99, 10.0, 12.5, 30.0, 1e3};
+    for (int i = 0; i < 6; i++) {
+        ZT_NEAR(zp_thermal_k_scaled(0, zs[i]), gsl_sf_bessel_K0_scaled(zs[i]), 3e-7, "K_0 e^z");
+        ZT_NEAR(zp_thermal_k_scaled(1, zs[i]), gsl_sf_bessel_K1_scaled(zs[i]), 3e-7, "K_1 e^z");
+    }
+    ZT_TRUE(isnan(zp_thermal_k_scaled(2, 1.0)) && isnan(zp_thermal_k_scaled(0, -1.0)), "other nu or z <= 0: NAN");
+}
+
 static double direct_fn(void *ctx, double x, int *err)
 {
     double v = NAN;
@@ -319,6 +330,7 @@ int main(void)
 {
     zp_core_init();
     zp_data_set_path(zt_data_dir());
+    test_bessel();
     test_sigma();
     test_table();
     test_expansion();

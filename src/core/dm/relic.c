@@ -346,6 +346,9 @@ static int radau_step(solver *s, double t, double h, double *u, double *f)
         double a21 = -h * 0.75 * j1, a22 = 1.0 - h * 0.25 * j2;
         double det = a11 * a22 - a12 * a21;
         double d1 = (r1 * a22 - a12 * r2) / det, d2 = (a11 * r2 - a21 * r1) / det;
+        double big = fmax(fabs(d1), fabs(d2));
+        if (big > 1.0) /* damped: sinh grows fast */
+            d1 /= big, d2 /= big;
         U1 -= d1, U2 -= d2;
         conv = fabs(d1) + fabs(d2) < 1e-13 * (1.0 + fabs(U2));
     }
@@ -475,8 +478,8 @@ static int tail_integral(solver *s, double xa, double xb, double *I)
     return bad;
 }
 
-/* Integrate W = ln Y from the start until Y_eq^2 is negligible (RELIC_LN_DECOUPLED), locate x_f,
- * integrate the annihilation tail to the end of the dof table and add the part beyond it. */
+/* Integrate u = ln(Y/Y_eq) from the start until Y_eq^2 is negligible (RELIC_LN_DECOUPLED), locate
+ * x_f, integrate the annihilation tail to the end of the dof table and add the part beyond it. */
 static int integrate(solver *s, zp_relic_result *out, zp_status *st)
 {
     const zp_relic_input *in = s->in;
@@ -494,7 +497,10 @@ static int integrate(solver *s, zp_relic_result *out, zp_status *st)
     f = -2.0 * B * sinh(u) - D;
     while (t < t1 && n < RELIC_MAXSTEPS && grc == GSL_SUCCESS && u < ud) {
         double h = fmin(log1p(dx / exp(t)), t1 - t), u1 = u, f1;
-        if (radau_step(s, t, h, &u1, &f1)) {
+        int tries = 0;
+        while (radau_step(s, t, h, &u1, &f1) && ++tries < 20 && !s->err) /* Newton failed: halve */
+            h *= 0.5, u1 = u;
+        if (tries >= 20 || s->err) {
             grc = GSL_EBADFUNC;
             break;
         }

@@ -24,14 +24,8 @@
 /* Resonance core: m_Z' +- TH_RES_WIDTHS half-widths mapped by s = m_Z'^2 + m_Z' Gamma tan(theta). */
 #define TH_RES_WIDTHS 4.0
 #define TH_RES_PANELS 2
-/* Above this argument K_0 e^z, K_1 e^z use their asymptotic series (relative error < 1e-7). */
-#define TH_K_ASYMPTOTIC 15.0
-
-/* 8-point Gauss-Legendre nodes and weights on [-1, 1] [Abramowitz & Stegun, Table 25.4]. */
-static const double gl_x[TH_GL / 2] = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267,
-                                       0.9602898564975363};
-static const double gl_w[TH_GL / 2] = {0.3626837833783620, 0.3137066458778873, 0.2223810344533745,
-                                       0.1012285362903763};
+/* Above this argument K_0 e^z, K_1 e^z use their asymptotic series (relative error < 3e-7). */
+#define TH_K_ASYMPTOTIC 10.0
 
 int zp_thermal_model_from_params(const zp_params *p, zp_thermal_model *mod, zp_status *st)
 {
@@ -82,14 +76,6 @@ static double sigmav_zz(const zp_thermal_model *mod, double s)
     return g2 * g2 * k / (8.0 * ZP_PI * s * E) * br;
 }
 
-/* Total Z' width at mass M = sqrt(s) with the couplings of mod (widths.h, all channels). */
-static double width_at(const zp_thermal_model *mod, double M)
-{
-    return zp_width_vff(M, mod->mb, 3.0, mod->gq, 0.0) + zp_width_vff(M, mod->mt, 3.0, mod->gq, 0.0) +
-           zp_width_vff(M, mod->mmu, 1.0, mod->gl, 0.0) + zp_width_vff(M, 0.0, 1.0, mod->gl, 0.0) +
-           zp_width_vff(M, mod->m, 1.0, mod->gchi, mod->gchi);
-}
-
 double zp_thermal_sigmav_s(const zp_thermal_model *mod, double s, double sv[ZP_TH_NCHANNEL])
 {
     double m2 = mod->m * mod->m, M2 = mod->mZp * mod->mZp, rs = sqrt(s), tot = 0.0;
@@ -99,20 +85,23 @@ double zp_thermal_sigmav_s(const zp_thermal_model *mod, double s, double sv[ZP_T
     memset(sv, 0, ZP_TH_NCHANNEL * sizeof *sv);
     if (!(s >= 4.0 * m2))
         return 0.0;
+    /* partial widths of a Z' of mass sqrt(s) (widths.h) */
+    double gf[4] = {zp_width_vff(rs, mod->mb, 3.0, mod->gq, 0.0), zp_width_vff(rs, mod->mt, 3.0, mod->gq, 0.0),
+                    zp_width_vff(rs, mod->mmu, 1.0, mod->gl, 0.0), zp_width_vff(rs, 0.0, 1.0, mod->gl, 0.0)};
     double D;
     if (mod->contact)
         D = M2 * M2; /* eq. (32) */
     else if (mod->running) {
-        double G = width_at(mod, rs);
+        double G = gf[0] + gf[1] + gf[2] + gf[3] + zp_width_vff(rs, mod->m, 1.0, mod->gchi, mod->gchi);
         D = (s - M2) * (s - M2) + s * G * G;
     } else
         D = (s - M2) * (s - M2) + M2 * mod->Gamma * mod->Gamma;
     /* sigma v_rel = 24 pi Gamma_chi Gamma_f / (beta D), Gamma_chi / beta = g^2 sqrt(s) (1 + 2 m^2/s) / (12 pi) */
     double pre = 2.0 * mod->gchi * mod->gchi * rs * (1.0 + 2.0 * m2 / s) / D;
-    sv[ZP_TH_BB] = pre * zp_width_vff(rs, mod->mb, 3.0, mod->gq, 0.0);
-    sv[ZP_TH_TT] = pre * zp_width_vff(rs, mod->mt, 3.0, mod->gq, 0.0);
-    sv[ZP_TH_MUMU] = pre * zp_width_vff(rs, mod->mmu, 1.0, mod->gl, 0.0);
-    sv[ZP_TH_NUNU] = pre * zp_width_vff(rs, 0.0, 1.0, mod->gl, 0.0);
+    sv[ZP_TH_BB] = pre * gf[0];
+    sv[ZP_TH_TT] = pre * gf[1];
+    sv[ZP_TH_MUMU] = pre * gf[2];
+    sv[ZP_TH_NUNU] = pre * gf[3];
     sv[ZP_TH_ZPZP] = sigmav_zz(mod, s);
     for (int c = 0; c < ZP_TH_NCHANNEL; c++)
         tot += sv[c];
@@ -205,22 +194,28 @@ int zp_thermal_sigmav_direct(const zp_thermal_model *mod, double x, double *out,
 
 /* ---- the tabulation ---- */
 
+/* The table being filled and the Gauss-Legendre rule of its panels. */
+typedef struct {
+    zp_thermal_table *t;
+    const gsl_integration_glfixed_table *gl;
+} builder;
+
 /* Add a Gauss-Legendre panel in the variable v over [v0, v1]; map(v) gives eps and d eps/dv. */
 typedef void (*th_map)(const void *ctx, double v, double *eps, double *jac);
 
-static void add_panel(zp_thermal_table *t, th_map map, const void *ctx, double v0, double v1)
+static void add_panel(builder *bd, th_map map, const void *ctx, double v0, double v1)
 {
-    double c = 0.5 * (v0 + v1), h = 0.5 * (v1 - v0);
-    for (int k = 0; k < TH_GL; k++) { /* ascending nodes */
-        int i = k < TH_GL / 2 ? TH_GL / 2 - 1 - k : k - TH_GL / 2;
-        double eps, jac;
-        map(ctx, c + h * (k < TH_GL / 2 ? -gl_x[i] : gl_x[i]), &eps, &jac);
+    zp_thermal_table *t = bd->t;
+    for (size_t i = 0; i < TH_GL; i++) {
+        double v, wt, eps, jac;
+        gsl_integration_glfixed_point(v0, v1, i, &v, &wt, bd->gl);
+        map(ctx, v, &eps, &jac);
         if (t->nnode >= ZP_TH_MAXNODES) {
             t->overflow = 1;
             return;
         }
         t->eps[t->nnode] = eps;
-        t->w[t->nnode] = h * gl_w[i] * jac;
+        t->w[t->nnode] = wt * jac;
         t->nnode++;
     }
 }
@@ -254,7 +249,7 @@ static void map_tan(const void *vp, double v, double *eps, double *jac)
 }
 
 /* Panels over [lo, hi] in ln(eps - e0). */
-static void add_log_segment(zp_thermal_table *t, double e0, double lo, double hi)
+static void add_log_segment(builder *t, double e0, double lo, double hi)
 {
     map_ctx c = {e0, 0, 0, 0};
     /* above a threshold e0 > 0 the channel grows as (eps - e0)^(1/2): start at 1e-6 e0 (< 1e-9 of it) */
@@ -265,7 +260,7 @@ static void add_log_segment(zp_thermal_table *t, double e0, double lo, double hi
 }
 
 /* Panels over [lo, hi] in theta of the Breit-Wigner map. */
-static void add_tan_segment(zp_thermal_table *t, const map_ctx *c, double lo, double hi)
+static void add_tan_segment(builder *t, const map_ctx *c, double lo, double hi)
 {
     double m = c->m, slo = (m * (2 + lo)) * (m * (2 + lo)), shi = (m * (2 + hi)) * (m * (2 + hi));
     double v0 = atan((slo - c->M2) / c->mg), v1 = atan((shi - c->M2) / c->mg);
@@ -274,7 +269,7 @@ static void add_tan_segment(zp_thermal_table *t, const map_ctx *c, double lo, do
 }
 
 /* Panels over [lo, hi] in ln(e0 - eps) (graded towards e0 from below). */
-static void add_logneg_segment(zp_thermal_table *t, double e0, double lo, double hi)
+static void add_logneg_segment(builder *t, double e0, double lo, double hi)
 {
     map_ctx c = {e0, 0, 0, 0};
     double v0 = log(e0 - hi), v1 = log(e0 - lo);
@@ -287,7 +282,7 @@ static void add_logneg_segment(zp_thermal_table *t, double e0, double lo, double
  * threshold, and for a Z' resonance at eps_R = m_Z'/m_chi - 2 the Breit-Wigner map over
  * eps_R +- TH_RES_WIDTHS half-widths (at most eps_R/4) with flanks graded towards eps_R out to
  * eps_R/2 and 3 eps_R/2. */
-static void place_nodes(zp_thermal_table *t, const zp_thermal_model *mod)
+static void place_nodes(builder *t, const zp_thermal_model *mod)
 {
     double m = mod->m, et = 2.0 * mod->mt / m - 2.0, eR = mod->mZp / m - 2.0, ez = 2.0 * eR + 2.0;
     int res = !mod->contact && mod->Gamma > 0 && eR > 4.0 * TH_EPS_MIN && eR < TH_EPS_MAX / 1.5;
@@ -325,7 +320,12 @@ int zp_thermal_table_init(zp_thermal_table *t, const zp_thermal_model *mod, zp_s
     t->mod = *mod;
     for (int j = 0; j < ZP_TH_NX; j++)
         t->lnsv[j] = NAN;
-    place_nodes(t, mod);
+    gsl_integration_glfixed_table *gl = gsl_integration_glfixed_table_alloc(TH_GL);
+    if (gl == NULL)
+        return zp_fail(st, ZP_ENOMEM, "out of memory for the <sigma v> quadrature rule");
+    builder bd = {t, gl};
+    place_nodes(&bd, mod);
+    gsl_integration_glfixed_table_free(gl);
     double m = mod->m;
     if (t->overflow)
         return zp_fail(st, ZP_ENUM, "the <sigma v> quadrature needs more than %d nodes (m_chi = %g GeV, m_Z' = %g GeV)",

@@ -106,8 +106,8 @@ int zp_thermal_table_init(zp_thermal_table *t, const zp_thermal_model *mod, zp_s
  * on first use. */
 double zp_thermal_table_eval(zp_thermal_table *t, double x);
 
-/* K_nu(z) e^z for nu = 0, 1 and z > 0: GSL below z = 15, the asymptotic series above (relative error
- * < 1e-7) [Abramowitz & Stegun 9.7.2].  NAN for other nu or z <= 0. */
+/* K_nu(z) e^z for nu = 0, 1 and z > 0: GSL below z = 10, the asymptotic series above (relative error
+ * < 3e-7) [Abramowitz & Stegun 9.7.2].  NAN for other nu or z <= 0. */
 double zp_thermal_k_scaled(int nu, double z);
 
 /* <sigma v>(x) [GeV^-2] by the table's fixed-node quadrature at any x (no interpolation). */
