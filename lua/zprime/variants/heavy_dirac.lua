@@ -24,7 +24,7 @@ M.defaults = {
   nchi = 5,            -- n_chi = g_chi / g_q (Fig. 2, 4)
   sigmav = nil,        -- target <sigma v> in cm^3/s; nil: the model's sigmav_relic_dirac (4.4e-26)
   propagator = "full", -- "full": Breit-Wigner with Gamma_Z'; "contact": eq. (32)'s 1/m_Z'^4 (eq. 33)
-  relic = "fixed",     -- how the target is obtained: a key of M.relic_targets
+  relic = "fixed",     -- how the target is obtained: a key of M.relic_targets (fixed, boltzmann, thermal)
 }
 
 --- Parameters fixed by the variant's relations; setting them directly is an error.

@@ -465,7 +465,7 @@ static int obs_sigmav_pwave(const zp_params *p, const double *args, double *out,
 #define TH_IN "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width"
 const zp_obs_def zp_obs_thermal[] = {
     {"sigmav_thermal", "cm^3/s",
-     "thermally averaged <sigma v>(x) of chi chibar (x = m_chi/T) from the full sigma(s) of b, t, mu, nu_mu (s-channel Z', running or fixed width by relic_width) and Z'Z' (m_chi > m_Z'), the fixed-node quadrature of the table Omega_h2 interpolates (ln x grid on [1, 5e3]); x in [1, 1e6]",
+     "thermally averaged <sigma v>(x) of chi chibar (x = m_chi/T) from the full sigma(s) of b, t, mu, nu_mu (s-channel Z', running or fixed width by relic_width) and Z'Z' (t- and u-channel chi, sqrt(s) > 2 m_Z'), the fixed-node quadrature of the table Omega_h2 interpolates (ln x grid on [1, 5e3]); x in [1, 1e6]",
      "Gondolo & Gelmini NPB 360 (1991) 145, eq. (3.8); eqs. (31), (32)", TH_IN, 1, "x[1]", obs_sigmav_thermal},
     {"sigmav_pwave", "cm^3/s",
      "p-wave coefficient b of the model's sigma v_lab = a + b v^2 at threshold (v the relative velocity; <sigma v> = a + 6 b/x), a = the s-wave sigmav with relic_width's propagator",
