@@ -6,9 +6,9 @@ describe("thermal relic of a model", function()
     assert.is_true(lo.Omega_h2 > 100 * hi.Omega_h2)
     -- Omega ~ 1/<sigma v>, up to the logarithmic shift of x_f
     rel_near(lo.Omega_h2 / hi.Omega_h2, hi.sigmav / lo.sigmav, 0.25, "Omega ratio = inverse <sigma v> ratio")
-    local col = {}
-    for i, g in ipairs({ 0.5, 1, 2 }) do col[i] = zp.model{ gchi = g }.Omega_h2 end
+    local col = zp.scan{ model = zp.model{}, over = { gchi = zp.range(0.5, 2, 3) }, observe = { "Omega_h2" } }.Omega_h2
     assert.is_true(col[1] > col[2] and col[2] > col[3])
+    rel_near(col[2], zp.model{ gchi = 1.25 }.Omega_h2, 1e-12, "scan column = the model's value")
   end)
 
   it("keeps the fixed-<sigma v> shortcut under a name that says so", function()
