@@ -33,7 +33,7 @@
 /* Past x_f, the ODE stops where (Y_eq/Y)^2 < e^RELIC_LN_DECOUPLED = 1e-10 and the rest of the
  * annihilation is a quadrature: panels shrinking by RELIC_TAIL_RATIO of RELIC_TAIL_GL Gauss-Legendre points. */
 #define RELIC_LN_DECOUPLED (-23.025850929940457)
-#define RELIC_TAIL_RATIO 3.0
+#define RELIC_TAIL_RATIO 2.0
 #define RELIC_TAIL_GL 8
 
 /* ------------------------------------------------------------------------------------------ */
