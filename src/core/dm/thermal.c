@@ -8,6 +8,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_bessel.h>
+#include <gsl/gsl_sort.h>
 
 #include "base/widths.h"
 #include "base/zp_registry.h"
@@ -120,15 +121,6 @@ void zp_thermal_ab(const zp_thermal_model *mod, double *a, double *b)
     *b = 2.0 * (f1 - f0) / h - (f2 - f0) / (2.0 * h) - 0.25 * f0;
 }
 
-static void sort(double *v, int n)
-{
-    for (int i = 1; i < n; i++)
-        for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
-            double tmp = v[j];
-            v[j] = v[j - 1], v[j - 1] = tmp;
-        }
-}
-
 /* ---- the reference: adaptive quadrature in s ---- */
 
 typedef struct {
@@ -167,7 +159,7 @@ int zp_thermal_sigmav_direct(const zp_thermal_model *mod, double x, double *out,
     pts[n++] = s0;
     double M2 = mod->mZp * mod->mZp, mg = mod->mZp * mod->Gamma, st4 = 4.0 * mod->mt * mod->mt;
     double cand[4] = {M2 - 10.0 * mg, M2, M2 + 10.0 * mg, st4};
-    sort(cand, 4);
+    gsl_sort(cand, 1, 4);
     for (int i = 0; i < 4; i++)
         if (cand[i] > pts[n - 1] && cand[i] < smax && !(mod->contact && i < 3))
             pts[n++] = cand[i];
@@ -297,7 +289,7 @@ static void place_nodes(builder *t, const zp_thermal_model *mod)
         bp[n++] = ez;
     if (res)
         bp[n++] = flo, bp[n++] = clo, bp[n++] = chi, bp[n++] = fhi;
-    sort(bp, n);
+    gsl_sort(bp, 1, (size_t)n);
     map_ctx rc = {0, m, mod->mZp * mod->mZp, mod->mZp * mod->Gamma};
     for (int i = 0; i + 1 < n; i++) {
         double lo = bp[i], hi = bp[i + 1];
