@@ -221,6 +221,12 @@ static void test_omega(void)
     zf.v[ZP_SIGMAV_A] = zp_gevm2_to_cm3s(mz.sv_zz);
     ZT_NEAR(obs("Omega_h2_swave", &z), obs("Omega_h2_fixed_sigmav", &zf), 1e-9, "Z'Z': s-wave = fixed-<sigma v> solver");
     ZT_NEAR(obs("Omega_h2", &z), obs("Omega_h2_ab", &z), 1e-2, "Z'Z': thermal = a + 6b/x to its x^-2 terms (0.5 %)");
+    /* counting: Dirac (chi chibar at <sigma v>, both counted) = 2 x Majorana at the same <sigma v>(x),
+     * since Y_Dirac = 2 y solves the Majorana equation for y (relic.h) */
+    zp_params dm = point(600, 200, 0.1, 0.05, 0.5, 0), mj = dm;
+    mj.v[ZP_RELIC_MAJORANA] = 1;
+    ZT_NEAR(obs("Omega_h2", &dm), 2 * obs("Omega_h2", &mj), 1e-6, "Dirac = 2 x Majorana for the same <sigma v>(x)");
+    ZT_NEAR(obs("x_f", &dm), obs("x_f", &mj), 1e-6, "and the same x_f");
     /* the trap: Omega h^2 follows the couplings */
     zp_params p1, p3;
     zp_params_default(&p1);
