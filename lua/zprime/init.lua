@@ -123,6 +123,7 @@ local EXTENSIONS = {
   "stats",
   "plot.contour",
   "collider",
+  "bsll",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)
