@@ -10,7 +10,8 @@ return function(zp)
                   band = { "central", "sigma" } }
   local FIELDS = { name = true, observable = true, kind = true, min = true, max = true,
                    central = true, sigma = true, nsigma = true, unit = true, cl = true, ref = true,
-                   applies = true, note = true, area = true }
+                   applies = true, note = true, area = true, tag = true, quantity = true }
+  local view = require "zprime.check_view"
 
   local function tags_of(m)
     local meta = core.meta(m)
@@ -133,7 +134,7 @@ return function(zp)
     if type(c) ~= "table" then error("zp.evaluate_constraint: a constraint is a table, got " .. type(c), 2) end
     if not core.is_model(m) then error("zp.evaluate_constraint: the second argument is a model, got " .. type(m), 2) end
     local row = { name = tostring(c.name), cl = tostring(c.cl or ""), ref = tostring(c.ref or ""), kind = c.kind,
-                  area = c.area }
+                  area = c.area, tag = c.tag, quantity = c.quantity, note = c.note }
     local ok, v = pcall(function()
       if type(c.observable) == "function" then return c.observable(m) end
       return m[c.observable]
@@ -245,67 +246,25 @@ return function(zp)
     return c
   end
 
-  local function align(cells, right)
-    local w = {}
-    for _, row in ipairs(cells) do
-      for j, s in ipairs(row) do w[j] = math.max(w[j] or 0, #s) end
-    end
-    local out = {}
-    for i, row in ipairs(cells) do
-      local parts = {}
-      for j, s in ipairs(row) do
-        parts[j] = right[j] and string.rep(" ", w[j] - #s) .. s or s .. string.rep(" ", w[j] - #s)
-      end
-      out[#out + 1] = table.concat(parts, "  "):gsub("%s+$", "")
-      if i == 1 then out[#out + 1] = string.rep("-", #out[1]) end
-    end
-    return out
-  end
+  local render = view.render
 
-  local function render(rows)
-    local cells = { { "constraint", "value", "unit", "bound", "CL", "status", "margin", "pull" } }
-    for _, r in ipairs(rows) do
-      local margin = ""
-      if r.margin then
-        if r.kind == "window" then margin = string.format("%.0f%% of window", 100 * r.margin)
-        elseif r.kind == "band" then margin = string.format("%.2f of allowed", r.margin)
-        else margin = string.format("%.3g x bound", r.margin) end
-      end
-      cells[#cells + 1] = {
-        r.name, r.error and "error" or fmt(r.value), r.unit, r.bound, r.cl,
-        r.error and "ERROR" or (r.pass and "pass" or "FAIL"), margin,
-        r.pull and string.format("%+.2f sigma", r.pull) or "",
-      }
-    end
-    local out = align(cells, { [2] = true })
-    for _, r in ipairs(rows) do
-      if r.error then out[#out + 1] = "  " .. r.name .. ": " .. r.error end
-    end
-    local npass = 0
-    for _, r in ipairs(rows) do if r.pass then npass = npass + 1 end end
-    out[#out + 1] = string.format("%d of %d constraints pass", npass, #rows)
-    return table.concat(out, "\n")
-  end
+  local result_mt = { __tostring = render }
 
-  local result_mt = { __tostring = render, __zp_printed = true }
-
-  --- zp.constraints prints as a table of the bounds.
-  local function bound_text(c)
-    local function b(x) return type(x) == "function" and "f(m)" or fmt(x) end
-    if c.kind == "upper" then return "<= " .. b(c.max)
-    elseif c.kind == "lower" then return ">= " .. b(c.min)
-    elseif c.kind == "window" then return "[" .. b(c.min) .. ", " .. b(c.max) .. "]" end
-    return b(c.central) .. " +- " .. (c.nsigma and c.nsigma ~= 1 and (fmt(c.nsigma) .. " x ") or "") .. b(c.sigma)
-  end
-  setmetatable(zp.constraints, { __tostring = function(list)
-    local cells = { { "constraint", "observable", "kind", "bound", "CL", "applies to", "reference" } }
-    for _, c in ipairs(list) do
-      cells[#cells + 1] = { tostring(c.name), type(c.observable) == "string" and c.observable or "f(m)",
-        tostring(c.kind), bound_text(c), c.cl or "", c.applies and table.concat(c.applies, ", ") or "all",
-        c.ref or "" }
+  --- zp.constraints prints as a table of the bounds, function bounds evaluated at the default
+  --- point of the variant each constraint applies to.
+  local points = {}
+  local function point(c)
+    local tag = c.applies and c.applies[1] or "model"
+    if points[tag] == nil then
+      local ok, m = pcall(function()
+        if tag == "model" then return core.model() end
+        return zp.variants[tag]{}
+      end)
+      points[tag] = ok and m or false
     end
-    return table.concat(align(cells, {}), "\n")
-  end })
+    return points[tag] or nil
+  end
+  setmetatable(zp.constraints, { __tostring = function(list) return view.listing(list, point) end })
 
   --- m:check{ only = { "b->s mu mu", ... }, quiet = true, constraints = list }
   function core.model_methods.check(m, opts)
@@ -355,7 +314,7 @@ return function(zp)
     local pass = true
     for _, r in ipairs(rows) do pass = pass and r.pass end
     rows.all_pass = pass
-    if not opts.quiet then print(render(rows)) end
+    if not opts.quiet then print(render(rows)); if zp.printed then zp.printed(rows) end end
     return rows
   end
   zp.document("zp.check", [[m:check{ only = {...}, quiet = false } -> rows
