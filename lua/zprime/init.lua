@@ -117,6 +117,8 @@ local EXTENSIONS = {
   "flavour",
   "io.wcxf",
   "light",
+  "show",
+  "save",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)
