@@ -85,7 +85,7 @@ return function(zp)
       local names = sg.registry_names()
       for k in pairs(zp.docs) do names[#names + 1] = k end
       local s = sg.ranked(name, names, 8)
-      error("no help for '" .. name .. "'" .. (#s > 0 and (" (did you mean " .. table.concat(s, ", ") .. "?)") or
+      error("no help for '" .. name .. "'" .. (#s > 0 and (" (did you mean '" .. table.concat(s, "', '") .. "'?)") or
         " (zp.apropos \"" .. name .. "\" searches the docs; zp.params() and zp.observables() list the names)"), 2)
     end
     print(text)
