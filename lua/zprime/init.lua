@@ -119,6 +119,7 @@ local EXTENSIONS = {
   "light",
   "show",
   "save",
+  "variant",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)
