@@ -28,7 +28,7 @@ for i, m in ipairs(mzp) do
   end
 end
 local res = zp.plot{
-  out = outdir .. "/fig4_dilepton.png",
+  out = outdir .. "/fig4_dilepton.png", pdf = true,
   title = "Z' decays for LHC searches (n_q = 2, n_{/Symbol c} = 5, m_{/Symbol c} = 70 GeV, eq. 33)",
   xlabel = "m_{Z'} [GeV]", ylabel = "branching ratio", logy = true, yrange = { 1e-4, 2 },
   key = "bottom right", xrange = { 200, 1500 },

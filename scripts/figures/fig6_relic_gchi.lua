@@ -12,8 +12,8 @@ os.execute("mkdir -p '" .. outdir .. "'")
 
 local N = 400
 local curves = {
-  { key = "MED_MAX", prop = "MED", label = "m_{/Symbol c} = 1950 GeV (MED, MAX)", color = "#1f77b4" },
-  { key = "MIN", prop = "MIN", label = "m_{/Symbol c} = 1800 GeV (MIN)", color = "#d62728" },
+  { key = "MED_MAX", prop = "MED", label = "m_χ = 1950 GeV (MED, MAX)", color = "#1f77b4" },
+  { key = "MIN", prop = "MIN", label = "m_χ = 1800 GeV (MIN)", color = "#d62728" },
 }
 
 local csv = { columns = { "curve", "f", "gchi_upper", "gchi_lower" }, curve = {}, f = {}, gchi_upper = {}, gchi_lower = {} }
@@ -46,9 +46,11 @@ for ci, c in ipairs(curves) do
 end
 
 local res = zp.plot{
-  out = outdir .. "/fig6_relic_gchi.png",
-  title = "Relic density, eq. (46): g_{/Symbol c}^4 + (g_{/Symbol c}^2 - f^2)^2 = 32{/Symbol p} m_{/Symbol c}^2 <{/Symbol s}v>_{eff},  <{/Symbol s}v>_{eff} = 2.3 x 10^{-26} cm^3/s",
-  xlabel = "f", ylabel = "g_{/Symbol c}", xrange = { 0, 1.2 }, yrange = { 0, 1 }, key = "bottom left",
+  out = outdir .. "/fig6_relic_gchi.png", pdf = true,
+  title = "Couplings that give the relic density (eq. 46)",
+  labels = { { text = "g_χ^4 + (g_χ^2 − f^2)^2 = 32π m_χ^2 ⟨σv⟩_{eff},   ⟨σv⟩_{eff} = 2.3×10^{−26} cm^3/s",
+               x = 0.05, y = 0.45, color = "#333333" } },
+  xlabel = "f", ylabel = "g_χ", xrange = { 0, 1.2 }, yrange = { 0, 1 }, key = "bottom left",
   series = series,
 }
 zp.write_csv(outdir .. "/fig6_relic_gchi.csv", csv, { header = {

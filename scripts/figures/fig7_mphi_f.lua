@@ -38,42 +38,84 @@ local function relic_point(prop, f)
                    gl = 0.2 * MZP / 1000, sigmav_pbar_fit = row.sigmav }
 end
 
---- Marching squares: the z = 0 contour of z[i][j] on (F, ln MPHI) as x, y arrays with NaN gaps.
-local function contour(z)
-  local xs, ys, nan = {}, {}, 0 / 0
-  local function point(i1, j1, i2, j2)
-    local a, b = z[i1][j1], z[i2][j2]
-    local t = a / (a - b)
-    local x = F[i1] + (F[i2] - F[i1]) * t
-    local y = math.exp(math.log(MPHI[j1]) + (math.log(MPHI[j2]) - math.log(MPHI[j1])) * t)
-    return x, y
+--- Marching squares, chained: the z = 0 contour of z[i][j] on (F, ln MPHI) as polylines
+--- { x = {...}, y = {...} }.  A crossing is computed once per grid edge (so neighbouring cells
+--- share it exactly) and the segments are joined through their shared crossings, so each
+--- branch of the curve is one continuous line (closed loops come back to their start).
+local function contour_lines(z)
+  local lnm = {}
+  for j, m in ipairs(MPHI) do lnm[j] = math.log(m) end
+  local NM_ = #MPHI
+  local function val(i, j) return z[i][j] end
+  local function edge_key(i1, j1, i2, j2)
+    if i1 > i2 or (i1 == i2 and j1 > j2) then i1, j1, i2, j2 = i2, j2, i1, j1 end
+    return (i1 * (NM_ + 1) + j1) * 4 + (i2 - i1) * 2 + (j2 - j1)
+  end
+  local pts = {}
+  local function crossing(i1, j1, i2, j2)
+    local k = edge_key(i1, j1, i2, j2)
+    if not pts[k] then
+      if i1 > i2 or (i1 == i2 and j1 > j2) then i1, j1, i2, j2 = i2, j2, i1, j1 end
+      local a, b = val(i1, j1), val(i2, j2)
+      local t = a / (a - b)
+      pts[k] = { F[i1] + (F[i2] - F[i1]) * t, math.exp(lnm[j1] + (lnm[j2] - lnm[j1]) * t) }
+    end
+    return k
+  end
+  local adj = {} -- crossing key -> list of neighbour keys
+  local function link(a, b)
+    adj[a] = adj[a] or {}; adj[b] = adj[b] or {}
+    table.insert(adj[a], b); table.insert(adj[b], a)
   end
   for i = 1, #F - 1 do
-    for j = 1, #MPHI - 1 do
+    for j = 1, NM_ - 1 do
       local c = { { i, j }, { i + 1, j }, { i + 1, j + 1 }, { i, j + 1 } }
       local ok = true
-      for _, k in ipairs(c) do if z[k[1]][k[2]] ~= z[k[1]][k[2]] then ok = false end end
+      for _, k in ipairs(c) do local v = val(k[1], k[2]); if v ~= v then ok = false end end
       if ok then
-        local pts = {}
+        local ks = {}
         for e = 1, 4 do
           local p, q = c[e], c[e % 4 + 1]
-          if (z[p[1]][p[2]] < 0) ~= (z[q[1]][q[2]] < 0) then
-            local x, y = point(p[1], p[2], q[1], q[2])
-            pts[#pts + 1] = { x, y }
-          end
+          if (val(p[1], p[2]) < 0) ~= (val(q[1], q[2]) < 0) then ks[#ks + 1] = crossing(p[1], p[2], q[1], q[2]) end
         end
-        if #pts == 4 then -- saddle: pair by the sign at the centre
-          local ctr = (z[i][j] + z[i + 1][j] + z[i + 1][j + 1] + z[i][j + 1]) / 4
-          if (ctr < 0) ~= (z[i][j] < 0) then pts = { pts[1], pts[2], pts[3], pts[4] }
-          else pts = { pts[1], pts[4], pts[2], pts[3] } end
+        if #ks == 4 then -- saddle: pair by the sign at the centre
+          local ctr = (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4
+          if (ctr < 0) == (val(i, j) < 0) then ks = { ks[1], ks[4], ks[2], ks[3] } end
         end
-        for s = 1, #pts - 1, 2 do
-          xs[#xs + 1], ys[#ys + 1] = pts[s][1], pts[s][2]
-          xs[#xs + 1], ys[#ys + 1] = pts[s + 1][1], pts[s + 1][2]
-          xs[#xs + 1], ys[#ys + 1] = nan, nan
-        end
+        for s_ = 1, #ks - 1, 2 do link(ks[s_], ks[s_ + 1]) end
       end
     end
+  end
+  -- walk: start at the ends (one neighbour) first, then the closed loops
+  local used, lines = {}, {}
+  local function walk(start)
+    local xs, ys, prev, cur = {}, {}, nil, start
+    while cur and not used[cur] do
+      used[cur] = true
+      xs[#xs + 1], ys[#ys + 1] = pts[cur][1], pts[cur][2]
+      local nxt
+      for _, n in ipairs(adj[cur]) do if n ~= prev and not used[n] then nxt = n; break end end
+      if not nxt then -- close a loop
+        for _, n in ipairs(adj[cur]) do if n == start and prev ~= start and #xs > 2 then xs[#xs + 1], ys[#ys + 1] = pts[n][1], pts[n][2] end end
+      end
+      prev, cur = cur, nxt
+    end
+    if #xs > 1 then lines[#lines + 1] = { x = xs, y = ys } end
+  end
+  local keys = {}
+  for k in pairs(adj) do keys[#keys + 1] = k end
+  table.sort(keys)
+  for _, k in ipairs(keys) do if #adj[k] == 1 and not used[k] then walk(k) end end
+  for _, k in ipairs(keys) do if not used[k] then walk(k) end end
+  return lines
+end
+
+--- Polylines -> one x, y pair of arrays with NaN between the branches (gnuplot breaks the line there).
+local function joined(lines)
+  local xs, ys, nan = {}, {}, 0 / 0
+  for b, l in ipairs(lines) do
+    if b > 1 then xs[#xs + 1], ys[#ys + 1] = nan, nan end
+    for k = 1, #l.x do xs[#xs + 1], ys[#ys + 1] = l.x[k], l.y[k] end
   end
   return xs, ys
 end
@@ -83,9 +125,56 @@ for _, mchi in ipairs({ 1950, 1800 }) do
   grids[mchi] = { H = lnS_grid(core.S_hulthen, mchi, V, 16), E = lnS_grid(core.S_exact, mchi, V, 16) }
 end
 
--- required S along the relic curve, and the contours
+-- CMB (eq. 49) at m_chi = 1800 GeV: S at v0 of eq. (48), z = 600, is constant in time.  The bound
+-- on S needs sigma v(chi chi -> Z'Z') with g_chi on the relic curve of the MIN model (m_chi = 1800 GeV),
+-- which eq. (46) gives only for f <= (2R)^(1/4): the region ends there.
+local cmb_model = relic_point("MIN", 0.5)
+local v0, feff, pmax = cmb_model.v0_kd, cmb_model.f_eff_bb, cmb_model.pann_max
+local cmb, f_end = {}, 0
+for _, method in ipairs({ "H", "E" }) do
+  local fn = method == "H" and core.S_hulthen or core.S_exact
+  local z = {}
+  for i, f in ipairs(F) do
+    local m = relic_point("MIN", f)
+    local bound = m and pmax * 1800 / (m.sigmav_ZpZp * feff) -- largest S allowed
+    if m and f > f_end then f_end = f end
+    local a = f * f / (16 * math.pi)
+    z[i] = {}
+    for j, mphi in ipairs(MPHI) do
+      z[i][j] = bound and (math.log(fn(a, v0, 1800, mphi)) - math.log(bound)) or 0 / 0
+    end
+  end
+  cmb[method] = z
+end
+
+--- Is (f, mphi) inside the CMB-excluded region of grid z (bilinear in f, ln mphi)?
+local LNM0, DLNM = math.log(MPHI[1]), math.log(MPHI[2] / MPHI[1])
+local function excluded(z, f, mphi)
+  local u = (f - F[1]) / (F[2] - F[1]) + 1
+  local w = (math.log(mphi) - LNM0) / DLNM + 1
+  local i, j = math.floor(u), math.floor(w)
+  if i < 1 or j < 1 or i >= #F or j >= #MPHI then return false end
+  local a, b = u - i, w - j
+  local v = (1 - a) * (1 - b) * z[i][j] + a * (1 - b) * z[i + 1][j] + (1 - a) * b * z[i][j + 1] + a * b * z[i + 1][j + 1]
+  return v == v and v >= 0
+end
+
+local series = {
+  { region = { x = F, y = MPHI, z = cmb.H }, level = 0, color = "#ff9900",
+    label = "CMB excluded (m_χ = 1800 GeV, Hulthén)" },
+  (function()
+    local cx, cy = joined(contour_lines(cmb.E))
+    return { x = cx, y = cy, color = "#b35900", style = "dotted", width = 1.5, label = "CMB boundary (exact Yukawa)" }
+  end)(),
+}
+
+-- required S along the relic curve, and the contours: one polyline per branch
 local PROPS = { { "MAX", "#2ca02c" }, { "MED", "#1f77b4" }, { "MIN", "#d62728" } }
-local series, lnSreq, csv = {}, {}, { columns = { "prop", "method", "f", "mphi" }, prop = {}, method = {}, f = {}, mphi = {} }
+local lnSreq = {}
+local csv = { columns = { "prop", "method", "branch", "f", "mphi", "cmb_excluded" }, prop = {}, method = {}, branch = {},
+  f = {}, mphi = {}, cmb_excluded = {},
+  units = { prop = "1", method = "1", branch = "1", f = "1", mphi = "GeV", cmb_excluded = "1" } }
+local log_lines = {}
 for pi_, pc in ipairs(PROPS) do
   local prop, color = pc[1], pc[2]
   local mchi = zp.propagation[prop].mchi
@@ -100,51 +189,67 @@ for pi_, pc in ipairs(PROPS) do
       z[i] = {}
       for j = 1, #MPHI do z[i][j] = grids[mchi][method][i][j] - lnSreq[prop][i] end
     end
-    local xs, ys = contour(z)
+    local lines = contour_lines(z)
+    local xs, ys = joined(lines)
     series[#series + 1] = { x = xs, y = ys, color = color, style = method == "H" and "lines" or "dashed",
-      label = prop .. (method == "H" and " (Hulthen, eq. 47)" or " (exact Yukawa)") }
-    for k = 1, #xs do
-      if xs[k] == xs[k] then
+      label = prop .. (method == "H" and " (Hulthén, eq. 47)" or " (exact Yukawa)") }
+    for b, l in ipairs(lines) do
+      local fin = {}
+      for k = 1, #l.x do
         local n = #csv.f + 1
-        csv.prop[n], csv.method[n], csv.f[n], csv.mphi[n] = pi_, mi, xs[k], ys[k]
+        local ex = excluded(cmb[method], l.x[k], l.y[k])
+        csv.prop[n], csv.method[n], csv.branch[n], csv.f[n], csv.mphi[n] = pi_, mi, b, l.x[k], l.y[k]
+        csv.cmb_excluded[n] = ex and 1 or 0
+        if ex and mchi == 1800 then fin[#fin + 1] = k end
+      end
+      if #fin > 0 then
+        local fl, fh, ml, mh = math.huge, -math.huge, math.huge, -math.huge
+        for _, k in ipairs(fin) do
+          fl, fh = math.min(fl, l.x[k]), math.max(fh, l.x[k])
+          ml, mh = math.min(ml, l.y[k]), math.max(mh, l.y[k])
+        end
+        log_lines[#log_lines + 1] = string.format("  %s (%s), branch %d: %d of %d points inside the CMB region, f = %.2f-%.2f, m_phi = %.3g-%.3g GeV",
+          prop, method == "H" and "Hulthen" or "exact", b, #fin, #l.x, fl, fh, ml, mh)
       end
     end
   end
 end
 
--- CMB (eq. 49) at m_chi = 1800 GeV: S at v0 of eq. (48), z = 600, is constant in time
-local cmb_model = relic_point("MIN", 0.5)
-local v0, feff, pmax = cmb_model.v0_kd, cmb_model.f_eff_bb, cmb_model.pann_max
-local cmb = {}
-for _, method in ipairs({ "H", "E" }) do
-  local fn = method == "H" and core.S_hulthen or core.S_exact
-  local z = {}
-  for i, f in ipairs(F) do
-    local m = relic_point("MIN", f)
-    local bound = m and pmax * 1800 / (m.sigmav_ZpZp * feff) -- largest S allowed
-    local a = f * f / (16 * math.pi)
-    z[i] = {}
-    for j, mphi in ipairs(MPHI) do
-      z[i][j] = bound and (math.log(fn(a, v0, 1800, mphi)) - math.log(bound)) or 0 / 0
-    end
+-- the bands are the bound-state resonances of the saturated Hulthen factor: m_phi = 6 alpha m_chi/(pi^2 n^2)
+local labels = {}
+local a_end = f_end * f_end / (16 * math.pi)
+for n = 1, 5 do
+  local m = 6 * a_end * 1800 / (math.pi ^ 2 * n * n)
+  if m > 0.5 then
+    labels[#labels + 1] = { text = "n = " .. n, x = f_end + 0.006, y = m, color = "#b35900" }
   end
-  cmb[method] = z
 end
-table.insert(series, 1, { region = { x = F, y = MPHI, z = cmb.H }, level = 0, color = "#ff9900",
-  label = "CMB excluded, m_{/Symbol c} = 1800 GeV (Hulthen)" })
-local cx, cy = contour(cmb.E)
-table.insert(series, 2, { x = cx, y = cy, color = "#b35900", style = "dotted", width = 1.5,
-  label = "CMB boundary (exact Yukawa)" })
+labels[#labels + 1] = { text = "CMB bands: bound states, m_φ ≈ 6αm_χ/(π^2 n^2)", x = 0.53,
+  y = 160, color = "#b35900" }
+labels[#labels + 1] = { text = string.format("α = f^2/16π; bands end where eq. (46) does (f = %.2f)", f_end),
+  x = 0.53, y = 118, color = "#b35900" }
 
 local res = zp.plot{
-  out = outdir .. "/fig7_mphi_f.png",
-  title = "m_{/Symbol f} vs f for the AMS-02 antiproton signal (v = 10^{-3} c, g_{/Symbol c} from eq. 46, upper root)",
-  xlabel = "f", ylabel = "m_{/Symbol f} [GeV]", logy = true, xrange = { 0, 1.12 }, yrange = { 0.5, 200 },
-  key = "top left", size = { 1000, 720 }, series = series,
+  out = outdir .. "/fig7_mphi_f.png", pdf = true,
+  title = "m_φ vs f for the AMS-02 antiproton signal   (v = 10^{−3} c, upper g_χ root of eq. 46)",
+  xlabel = "f", ylabel = "m_φ [GeV]", logy = true, xrange = { 0, 1.12 }, yrange = { 0.5, 200 },
+  key = "top left", size = { 1000, 720 }, series = series, labels = labels,
 }
 zp.write_csv(outdir .. "/fig7_mphi_f.csv", csv, { header = {
-  "Figure 7 of arXiv:1702.00395: contour points (f, mphi [GeV]) of S(v = 1e-3) = S_required(f)",
-  "prop 1 = MAX, 2 = MED, 3 = MIN; method 1 = Hulthen (eq. 47), 2 = exact Yukawa" } })
+  "Figure 7 of arXiv:1702.00395: the curves S(v = 1e-3) = S_required(f), g_chi on the upper root of eq. (46)",
+  "prop 1 = MAX, 2 = MED, 3 = MIN; method 1 = Hulthen (eq. 47), 2 = exact Yukawa; branch = one continuous line",
+  "cmb_excluded = 1 where the point lies inside the CMB-excluded region (m_chi = 1800 GeV, same method)" } })
+
+print("  every point uses the upper g_chi root of eq. (46) (Fig. 6), as the caption; a curve ends where eq. (46)")
+print(string.format("  has no solution (f <= (2R)^(1/4): %.3f for m_chi = 1800 GeV).  CMB region: m_chi = 1800 GeV, f <= %.3f.", f_end, f_end))
+if #log_lines == 0 then
+  print("  no m_chi = 1800 GeV curve enters the CMB-excluded bands: as the paper says, the Sommerfeld enhancement")
+  print("  needed is in general not enough to violate the CMB bound.")
+else
+  print("  where the m_chi = 1800 GeV (MIN) curves enter the CMB-excluded bands (the paper: 'in general the Sommerfeld")
+  print("  enhancement needed is not enough to violate the CMB bounds'; the exceptions are these resonance crossings):")
+  for _, l in ipairs(log_lines) do print(l) end
+end
 
 -- printed summary: the main-branch m_phi (largest root) at a few f, both methods
 local function main_root(method, prop, f)

@@ -76,9 +76,12 @@ print(string.format("%6s %6s %6s %6s %8s %8s %7s %7s %8s %6s %6s %6s %6s %9s %9s
   "TeV^-2", "rad", "", "", "", "", "", "", "", "cm^2", "cm^2", "TeV"))
 for i = 1, #MZP do
   local c = function(k) return csv[k][i] end
-  print(string.format("%6d %6.3f %6.3f %6.3f %8.4f %8.5f %8.3f %7.3f %8.2e %6.3f %6.3f %6.3f %6.3f %9.2e %9.2e %9.3g  %s",
+  -- Lambda_UV beyond the Planck mass (Landau pole far above it) prints as "> M_Pl"
+  local lam = c "Lambda_UV"
+  local lam_s = lam > zp.model{}.M_Pl and "> M_Pl" or string.format("%.3g", lam / 1000)
+  print(string.format("%6d %6.3f %6.3f %6.3f %8.4f %8.5f %8.3f %7.3f %8.2e %6.3f %6.3f %6.3f %6.3f %9.2e %9.2e %9s  %s",
     c "mZp", c "gq", c "gl", c "gchi", c "gqgl_over_mZp2", c "thetaD_max_Bs", c "C9_at_0.008", c "C9_at_max",
     c "BR_Zp_mumu", c "BR_Zp_bb", c "BR_Zp_tt", c "BR_Zp_inv", c "Gamma_Zp_over_mZp", c "sigma_SI_Xe", c "sigma_p",
-    c "Lambda_UV" / 1000, c "failing" ~= "" and c "failing" or "none"))
+    lam_s, c "failing" ~= "" and c "failing" or "none"))
 end
 print("wrote " .. outdir .. "/" .. name .. ".csv")

@@ -24,24 +24,24 @@ local sdb_m = { 0.1, 0.178, 0.316, 0.562, 1, 1.78, 3.16, 5.62, 10, 17.8, 31.6, 5
 local sdb_sv = { 4.8, 4.9, 5.1, 5.0, 4.7, 4.5, 3.9, 2.8, 2.5, 2.3, 2.2, 2.2, 2.2, 2.3, 2.3, 2.3, 2.3,
                  2.3, 2.3, 2.3, 2.4 }
 
-local csv = io.open(outdir .. "/relic_sigmav_vs_mass.csv", "w")
-csv:write("# thermal-relic <sigma v> [1e-26 cm^3/s] vs m [GeV]; zprime Boltzmann solver, std dof table\n")
-csv:write("m_GeV,majorana_0.11,dirac_0.11,majorana_0.120,dirac_0.120\n")
-for i, m in ipairs(masses) do
-  csv:write(string.format("%.6g,%.5g,%.5g,%.5g,%.5g\n", m, maj11[i], dir11[i], maj12[i], dir12[i]))
-end
-csv:close()
+local UNIT = "1e-26 cm^3/s"
+zp.write_csv(outdir .. "/relic_sigmav_vs_mass.csv", {
+  columns = { "m", "majorana_0.11", "dirac_0.11", "majorana_0.120", "dirac_0.120" },
+  units = { m = "GeV", ["majorana_0.11"] = UNIT, ["dirac_0.11"] = UNIT, ["majorana_0.120"] = UNIT, ["dirac_0.120"] = UNIT },
+  m = masses, ["majorana_0.11"] = maj11, ["dirac_0.11"] = dir11, ["majorana_0.120"] = maj12, ["dirac_0.120"] = dir12,
+}, { header = { "thermal-relic <sigma v> vs the dark-matter mass m: zprime's Boltzmann solver, std dof table",
+                "columns: Majorana or Dirac, for Omega h^2 = 0.11 and 0.120" } })
 
 local out = zp.plot{
-  out = outdir .. "/relic_sigmav_vs_mass.png",
-  title = "Thermal-relic <{/Symbol s}v> from the Boltzmann equation",
-  xlabel = "m_{/Symbol c} [GeV]", ylabel = "<{/Symbol s}v> [10^{-26} cm^3/s]",
+  out = outdir .. "/relic_sigmav_vs_mass.png", pdf = true,
+  title = "Thermal-relic ⟨σv⟩ from the Boltzmann equation",
+  xlabel = "m_χ [GeV]", ylabel = "⟨σv⟩ [10^{−26} cm^3/s]",
   logx = true, xrange = { 0.1, 1e4 }, yrange = { 0, 12 }, key = "top right",
   series = {
-    { x = masses, y = maj11, label = "Majorana, {/Symbol W}h^2 = 0.11" },
-    { x = masses, y = dir11, label = "Dirac, {/Symbol W}h^2 = 0.11" },
-    { x = masses, y = maj12, label = "Majorana, {/Symbol W}h^2 = 0.120", style = "dashed" },
-    { x = masses, y = dir12, label = "Dirac, {/Symbol W}h^2 = 0.120", style = "dashed" },
+    { x = masses, y = maj11, label = "Majorana, Ωh^2 = 0.11" },
+    { x = masses, y = dir11, label = "Dirac, Ωh^2 = 0.11" },
+    { x = masses, y = maj12, label = "Majorana, Ωh^2 = 0.120", style = "dashed" },
+    { x = masses, y = dir12, label = "Dirac, Ωh^2 = 0.120", style = "dashed" },
     { x = sdb_m, y = sdb_sv, label = "Steigman-Dasgupta-Beacom Fig. 5 (0.11)", style = "points" },
     { x = { 70 }, y = { 4.4 }, label = "eq. (32): 4.4 (Dirac, 70 GeV)", style = "points" },
     { x = { 800 }, y = { 2.3 }, label = "eq. (46): 2.3 (Majorana, 800 GeV)", style = "points" },

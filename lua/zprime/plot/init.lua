@@ -14,9 +14,9 @@ return function(zp)
                    dotted = true, band = true }
   local SPEC_KEYS = { "out", "title", "xlabel", "ylabel", "logx", "logy", "xrange", "yrange",
                       "size", "key", "series", "data", "x", "y", "z", "by", "level", "style",
-                      "label", "color", "grid", "levels" }
+                      "label", "color", "grid", "pdf", "labels", "levels" }
   local SERIES_KEYS = { "x", "y", "ylow", "yhigh", "label", "style", "color", "width",
-                        "hline", "vline", "region", "level", "heatmap", "levels" }
+                        "hline", "vline", "region", "level", "fill", "heatmap", "levels" }
 
   zp.gnuplot_program = os.getenv("ZPRIME_GNUPLOT") or "gnuplot"
 
@@ -62,14 +62,34 @@ return function(zp)
   end
 
   --- Data lines and gnuplot plot clauses for one series.
-  local function series_clauses(s, i, nblock, color, datname, prologue)
+  --- The fill style of a band or region: opacity (0..1) or "pattern N" (hatched); a region also
+  --- takes "none" (its outline only, handled by the caller).
+  local function fill_style(s, default)
+    local f = s.fill
+    if f == nil then return "fs transparent solid " .. default .. " noborder" end
+    if type(f) == "number" and f >= 0 and f <= 1 then return "fs transparent solid " .. num(f) .. " noborder" end
+    local n = type(f) == "string" and tonumber(f:match("^pattern (%d)$"))
+    if n then return "fs transparent pattern " .. n .. " noborder" end
+    error("zp.plot: series fill must be an opacity from 0 to 1, 'none' or 'pattern N' (N = 0..9), got " .. tostring(f), 0)
+  end
+
+  --- Is v inside the axis range r (or no range given)?
+  local function in_range(v, r)
+    if type(r) ~= "table" or type(r[1]) ~= "number" or type(r[2]) ~= "number" then return true end
+    return v >= math.min(r[1], r[2]) and v <= math.max(r[1], r[2])
+  end
+
+  local function series_clauses(s, i, nblock, color, datname, prologue, spec)
     local style = s.style or "lines"
     local title = s.label and ("title " .. q(s.label)) or "notitle"
     local lw = s.width or 2
     local lc = "lc rgb " .. q(color)
     if s.hline or s.vline then
       local dt = (style == "dotted") and "dt 3" or (style == "dashed" or s.style == nil) and "dt 2" or "dt 1"
-      if s.hline then
+      -- a line outside the axis range is not drawn (gnuplot does not clip arrows)
+      if s.hline and not in_range(s.hline, spec.yrange) or s.vline and not in_range(s.vline, spec.xrange) then
+        return nil, {}
+      elseif s.hline then
         prologue[#prologue + 1] = string.format("set arrow from graph 0, first %s to graph 1, first %s nohead %s lw %g %s front",
           num(s.hline), num(s.hline), lc, lw, dt)
       else
@@ -85,9 +105,12 @@ return function(zp)
     if s.region then
       local rows, lines = region.polygons(s.region, s.level or 0)
       local src = q(datname)
+      if s.fill == "none" then -- outline only
+        return { rows, lines }, { string.format("%s index %d using 1:2 with lines %s lw %g %s", src, nblock + 1, lc, lw, title) }
+      end
       return { rows, lines }, {
-        string.format("%s index %d using 1:2 with filledcurves closed fs transparent solid 0.35 noborder %s %s",
-          src, nblock, lc, title),
+        string.format("%s index %d using 1:2 with filledcurves closed %s %s %s",
+          src, nblock, fill_style(s, "0.35"), lc, title),
         string.format("%s index %d using 1:2 with lines %s lw %g notitle", src, nblock + 1, lc, lw),
       }
     end
@@ -96,7 +119,7 @@ return function(zp)
     if style == "band" then
       check_array(s.x, "x"); check_array(s.ylow, "ylow", #s.x); check_array(s.yhigh, "yhigh", #s.x)
       for k = 1, #s.x do rows[k] = num(s.x[k]) .. " " .. num(s.ylow[k]) .. " " .. num(s.yhigh[k]) end
-      clause = string.format("using 1:2:3 with filledcurves fs transparent solid 0.3 noborder %s %s", lc, title)
+      clause = string.format("using 1:2:3 with filledcurves %s %s %s", fill_style(s, "0.3"), lc, title)
     else
       check_array(s.x, "x"); check_array(s.y, "y", #s.x)
       for k = 1, #s.x do rows[k] = num(s.x[k]) .. " " .. num(s.y[k]) end
@@ -157,7 +180,7 @@ return function(zp)
     if ext == "svg" then
       return string.format("set terminal svg size %d,%d enhanced font 'Helvetica,14' background rgb 'white'", w, h)
     elseif ext == "pdf" then
-      return string.format("set terminal pdfcairo size %gin,%gin enhanced font 'Helvetica,10'", w / 100, h / 100)
+      return string.format("set terminal pdfcairo size %gin,%gin enhanced font 'DejaVu Sans,10'", w / 100, h / 100)
     end
     return string.format("set terminal pngcairo size %d,%d enhanced font 'DejaVu Sans,11' background rgb 'white'", w, h)
   end
@@ -169,6 +192,33 @@ return function(zp)
       error("zp.plot: " .. what .. " must be { min, max } with two different finite numbers", 4)
     end
     return "[" .. num(r[1]) .. ":" .. num(r[2]) .. "]"
+  end
+
+  local LABEL_KEYS = { "text", "x", "y", "coords", "color", "align", "rotate", "font" }
+  --- One text label: { text =, x =, y =, coords = "first" | "graph", color =, align =, rotate = }.
+  local function text_label(lab, i)
+    if type(lab) ~= "table" then error("zp.plot: labels[" .. i .. "] must be a table, got " .. type(lab), 4) end
+    check_keys(lab, LABEL_KEYS, "label option")
+    if type(lab.text) ~= "string" or type(lab.x) ~= "number" or type(lab.y) ~= "number" then
+      error("zp.plot: labels[" .. i .. "] needs text (string), x and y (numbers)", 4)
+    end
+    local coords = lab.coords or "first"
+    if coords ~= "first" and coords ~= "graph" then
+      error("zp.plot: labels[" .. i .. "].coords must be 'first' or 'graph', got " .. tostring(coords), 4)
+    end
+    local align = lab.align or "left"
+    if align ~= "left" and align ~= "center" and align ~= "right" then
+      error("zp.plot: labels[" .. i .. "].align must be 'left', 'center' or 'right', got " .. tostring(align), 4)
+    end
+    if lab.rotate ~= nil and type(lab.rotate) ~= "number" then
+      error("zp.plot: labels[" .. i .. "].rotate must be a number (degrees)", 4)
+    end
+    local parts = { "set label " .. q(lab.text), "at", coords, num(lab.x) .. ",", coords, num(lab.y), align }
+    if lab.rotate then parts[#parts + 1] = "rotate by " .. num(lab.rotate) end
+    if lab.color then parts[#parts + 1] = "tc rgb " .. q(lab.color) end
+    if lab.font then parts[#parts + 1] = "font " .. q(lab.font) end
+    parts[#parts + 1] = "front"
+    return table.concat(parts, " ")
   end
 
   local function gnuplot_available(prog)
@@ -226,7 +276,7 @@ return function(zp)
     local prologue, clauses, nblock = {}, {}, 0
     for i, s in ipairs(series) do
       local color = s.color or PALETTE[(i - 1) % #PALETTE + 1]
-      local ok, blocks, cl = pcall(series_clauses, s, i, nblock, color, datname, prologue)
+      local ok, blocks, cl = pcall(series_clauses, s, i, nblock, color, datname, prologue, spec)
       if not ok then f:close(); error(blocks, 2) end
       for _, rows in ipairs(blocks or {}) do write_block(f, nblock, s, rows); nblock = nblock + 1 end
       for _, c in ipairs(cl) do clauses[#clauses + 1] = c end
@@ -247,9 +297,18 @@ return function(zp)
     if yr then L[#L + 1] = "set yrange " .. yr end
     L[#L + 1] = "set key " .. (spec.key or "top right") .. " box opaque samplen 3 width 1"
     for _, p in ipairs(prologue) do L[#L + 1] = p end
+    for i, lab in ipairs(spec.labels or {}) do L[#L + 1] = text_label(lab, i) end
     if #clauses == 0 then clauses[1] = "NaN notitle" end
     L[#L + 1] = "plot " .. table.concat(clauses, ", \\\n     ")
     L[#L + 1] = "unset output"
+    local pdf = spec.pdf and ext ~= "pdf" and (dir == "." and stem .. ".pdf" or dir .. "/" .. stem .. ".pdf")
+    if pdf then
+      -- the same figure for a paper: vector PDF from the same script
+      L[#L + 1] = terminal("pdf", size[1], size[2])
+      L[#L + 1] = "set output " .. q(stem .. ".pdf")
+      L[#L + 1] = "replot"
+      L[#L + 1] = "unset output"
+    end
     local g, gerr = io.open(gp, "w")
     if not g then error("zp.plot: cannot write " .. gp .. ": " .. tostring(gerr), 2) end
     g:write(table.concat(L, "\n"), "\n")
@@ -273,6 +332,7 @@ return function(zp)
     end
     local r = { image = image, dat = dat, gp = gp }
     r[ext] = image
+    if pdf then r.pdf = pdf end
     return setmetatable(r, result_mt)
   end
 
@@ -286,8 +346,10 @@ return function(zp)
   zp.document("zp.plot", [[zp.plot{ out = "out/fig.png", title =, xlabel =, ylabel =, logx =, logy =,
           xrange = {a, b}, yrange = {a, b}, size = {900, 650}, key = "top left", series = {...} }
   Draws a figure with gnuplot and writes out/fig.png (or .svg/.pdf), out/fig.dat (the numbers)
-  and out/fig.gp (the script; re-render with `gnuplot fig.gp` in out/).  Returns
-  { png = path, image = path, dat = path, gp = path }.  Series:
+  and out/fig.gp (the script; re-render with `gnuplot fig.gp` in out/).  pdf = true also writes
+  out/fig.pdf (pdfcairo) from the same script.  labels = { { text =, x =, y =, coords = "first" |
+  "graph", align =, rotate =, color = }, ... } writes text on the plot.  Returns
+  { png = path, image = path, dat = path, gp = path [, pdf = path] }.  Series:
     { x = xs, y = ys, label = "...", style = "lines"|"points"|"linespoints"|"dashed"|"dotted", color = "#rrggbb" }
     { x = xs, ylow = lo, yhigh = hi, style = "band", label = "1 sigma" }
     { hline = y0, label = "SM" }   { vline = x0, label = "trident", style = "dotted" }
