@@ -68,12 +68,13 @@ function M.clauses(s, nblock, datname, prologue, q, num)
   local blocks = { rows }
   local cl = { string.format("%s index %d using 1:2:3:4:5:6:7 with boxxyerror fs solid 1.0 noborder lc palette notitle",
     src, nblock) }
-  local styles = { "lw 2 dt 1", "lw 2 dt 2", "lw 2 dt 3", "lw 2 dt 4" }
+  -- contour segments are short, so a dash pattern would not show: one colour per level
+  local styles = { "lc rgb 'black' lw 2", "lc rgb '#d62728' lw 2", "lc rgb 'white' lw 2", "lc rgb '#1f77b4' lw 2" }
   for k, level in ipairs(s.levels or {}) do
     local _, lines = region.polygons(g, level)
     if #lines > 0 then
       blocks[#blocks + 1] = lines
-      cl[#cl + 1] = string.format("%s index %d using 1:2 with lines lc rgb 'black' %s title %s", src,
+      cl[#cl + 1] = string.format("%s index %d using 1:2 with lines %s title %s", src,
         nblock + #blocks - 1, styles[(k - 1) % #styles + 1], q((s.label or "z") .. " = " .. string.format("%g", level)))
     end
   end
