@@ -165,6 +165,18 @@ describe("check tables", function()
   end)
 end)
 
+describe("scan CSV headers", function()
+  it("write the numbers of a bound, not f(m)", function()
+    local dir = tmpdir()
+    local res = zp.scan{ model = zp.model(), over = { mZp = { 500, 600 } }, observe = { "C9_bsmumu" },
+      constraints = { "B_s mixing" }, quiet = true, out = dir .. "/h.csv" }
+    assert.truthy(table.concat(res.header, "\n"):find("DeltaM_s = 17.757 +- 1 x 2.6", 1, true))
+    local v = zp.scan{ variant = function(p) return zp.variants.heavy_dirac{ mchi = p.mchi } end,
+      over = { mchi = { 60, 80 } }, observe = { "C9_bsmumu" }, constraints = { "PandaX-II 2016 SI" }, quiet = true }
+    assert.truthy(table.concat(v.header, "\n"):find("sigma_SI_Xe <= %d[%d.e+-]* at point 1"))
+  end)
+end)
+
 describe("zp.plot of a scan", function()
   it("draws a 2-D continuous column as a heat map with contours", function()
     local dir = os.tmpname(); os.remove(dir)
