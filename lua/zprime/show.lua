@@ -88,7 +88,11 @@ return function(zp)
         (#s > 0 and (" (did you mean " .. table.concat(s, ", ") .. "?)") or ""), 2)
     end
     local ok, v
-    if (info.nargs or 0) > 0 then
+    if type((...)) == "table" then -- zp.show(m, name, { method = "mc", ... }): value with its uncertainty
+      local predict = core.model_methods.predict
+      if not predict then error("zp.show: a value with an uncertainty needs m:predict, which this build does not have", 2) end
+      ok, v = pcall(predict, m, name, ...)
+    elseif (info.nargs or 0) > 0 then
       ok, v = pcall(core.eval, m, name, ...)
     else
       ok, v = pcall(function() return m[name] end)
@@ -105,7 +109,7 @@ return function(zp)
     print(text .. "   -- " .. clip(info.doc, 60) .. " [" .. info.ref .. "]")
     return zp.printed(v)
   end
-  zp.document("zp.show", "zp.show(m, \"DeltaM_s\") prints DeltaM_s = 18.07 ps^-1 with its doc and reference and returns the value; zp.show(m, \"C9_bsmumu_bin\", 1.1, 6) for observables with arguments")
+  zp.document("zp.show", "zp.show(m, \"DeltaM_s\") prints DeltaM_s = 18.07 ps^-1 with its doc and reference and returns the value; zp.show(m, \"C9_bsmumu_bin\", 1.1, 6) for observables with arguments; zp.show(m, \"DeltaM_s\", { method = \"linear\" }) shows the value with its uncertainty through m:predict")
 
   --- zp.apropos(word): registry entries and zp functions whose name, doc or reference contain
   --- word (case-insensitive).

@@ -88,6 +88,18 @@ describe("names", function()
     assert(ok, v)
     assert.are.equal(m.DeltaM_s, v)
     assert.truthy(out:find(string.format("^DeltaM_s = %.6g ps%%^%%-1", m.DeltaM_s)))
+    -- a value with an uncertainty (m:predict's result) prints through its tostring
+    local methods = zp.core.model_methods
+    local real_predict = methods.predict
+    methods.predict = function(_, name, opts)
+      assert.are.equal("DeltaM_s", name); assert.are.equal("linear", opts.method)
+      return setmetatable({}, { __tostring = function() return "18.1 +- 2.6 ps^-1" end })
+    end
+    _G.print = function(s) out = s end
+    local ok2, e2 = pcall(zp.show, m, "DeltaM_s", { method = "linear" })
+    _G.print, methods.predict = real_print, real_predict
+    assert(ok2, e2)
+    assert.truthy(out:find("^DeltaM_s = 18.1 %+%- 2.6 ps%^%-1   %-%- "))
     assert_error_matches(function() zp.show(m, "DeltaMs") end, "did you mean DeltaM_s")
     assert_error_matches(function() zp.show(3, "DeltaM_s") end, "zp.show expects (model, name)")
   end)
