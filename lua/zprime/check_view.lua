@@ -46,7 +46,10 @@ end
 --- The m:check() table.  A failing row with a tag is marked, and the footer says how many of the
 --- failures are tagged, so "10 of 14 pass" reads as what it is.
 function M.render(rows)
-  local cells = { { "constraint", "quantity", "value", "unit", "bound", "CL", "status", "margin", "pull" } }
+  local zp = package.loaded.zprime
+  local dchi2 = type(zp) == "table" and zp.stats_dchi2_text or nil -- the statistics extension's column
+  local cells = { { "constraint", "quantity", "value", "unit", "bound", "CL", "status", "margin", "pull",
+                    dchi2 and "dchi2" or nil } }
   local notes, tagged_fail, npass = {}, 0, 0
   for _, r in ipairs(rows) do
     local status = r.error and "ERROR" or (r.pass and "pass" or "FAIL")
@@ -62,6 +65,7 @@ function M.render(rows)
       r.name, r.quantity or r.observable or "", r.error and "error" or fmt(r.value),
       r.unit ~= "" and r.unit or "-", bound, r.cl or "", status, margin_text(r),
       r.pull and string.format("%+.2f sigma", r.pull) or "",
+      dchi2 and dchi2(r) or nil,
     }
   end
   local out = M.align(cells, { [3] = true })
