@@ -230,7 +230,12 @@ return function(zp)
 
   --- Edit the list by name.
   function zp.constraint(name)
-    for i, c in ipairs(zp.constraints) do if c.name == name then return c, i end end
+    for i, c in ipairs(zp.constraints) do
+      if c.name == name then
+        if getmetatable(c) == nil then setmetatable(c, view.entry_mt) end -- prints as its listing row
+        return c, i
+      end
+    end
     return nil
   end
   function zp.add_constraint(c)
@@ -265,6 +270,9 @@ return function(zp)
     return points[tag] or nil
   end
   setmetatable(zp.constraints, { __tostring = function(list) return view.listing(list, point) end })
+  view.entry_mt.__tostring = function(c)
+    return view.listing({ c }, point) .. (c.note and ("\nnote: " .. c.note) or "")
+  end
 
   --- m:check{ only = { "b->s mu mu", ... }, quiet = true, constraints = list }
   function core.model_methods.check(m, opts)

@@ -103,6 +103,10 @@ function M.bound_text(c, m)
   return b(c.central) .. " +- " .. (c.nsigma and c.nsigma ~= 1 and (fmt(c.nsigma) .. " x ") or "") .. b(c.sigma)
 end
 
+--- Metatable of an entry returned by zp.constraint(name): prints as its listing row (set by
+--- zprime.check, which knows the default points).
+M.entry_mt = {}
+
 --- The zp.constraints listing.  point(c) returns the model at which a function bound is shown
 --- (the default point of the variant the constraint applies to).
 function M.listing(list, point)

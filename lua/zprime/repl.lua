@@ -50,7 +50,7 @@ end
 function M.complete(before, word)
   local out = {}
   -- registry names inside zp.model{ ... }, m:with{ ... }, zp.help"..." and zp.help("...")
-  if before:match("zp%.help%s*%(?%s*[\"']$") then
+  if before:match("zp%.help%s*%(?%s*[\"']$") or before:match("zp%.show%s*%(.-,%s*[\"']$") then
     for _, n in ipairs(registry_names()) do
       if n:sub(1, #word) == word then out[#out + 1] = n end
     end

@@ -177,6 +177,18 @@ describe("check tables", function()
   end)
 end)
 
+describe("constraint entries and completion", function()
+  it("zp.constraint(name) prints its row with the bound as numbers; zp.show completes names", function()
+    local s = tostring(zp.constraint "B_s mixing")
+    assert.truthy(s:find("B_s mixing  DeltaM_s  band  17.76* +- 2.6*", 1, true))
+    zp.constraint("B_s mixing").nsigma = 2            -- still an editable entry
+    assert.truthy(tostring(zp.constraint "B_s mixing"):find("17.76* +- 2 x 2.6*", 1, true))
+    zp.constraint("B_s mixing").nsigma = 1
+    local c = require("zprime.repl").complete('zp.show(m, "', "DeltaM_s_e")
+    assert.are.same({ "DeltaM_s_exp", "DeltaM_s_exp_err" }, c)
+  end)
+end)
+
 describe("scan CSV headers", function()
   it("write the numbers of a bound, not f(m)", function()
     local dir = tmpdir()
