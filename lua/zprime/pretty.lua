@@ -45,7 +45,11 @@ local function scalar(v)
   if t == "nil" or t == "boolean" then return tostring(v) end
   if has_tostring(v) then
     local ok, s = pcall(tostring, v)
-    if ok and type(s) == "string" and not s:find("\n") then return s end
+    if ok and type(s) == "string" and not s:find("\n") then
+      -- inside a literal, a model's trailing "-- units" comment becomes a block comment
+      if require("zprime.core").is_model(v) then s = s:gsub("%s+%-%- (.*)$", " --[=[ %1 ]=]") end
+      return s
+    end
   end
   return "<" .. tostring(v) .. ">"
 end

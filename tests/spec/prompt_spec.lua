@@ -12,6 +12,9 @@ describe("printing at the prompt", function()
     local big = {}
     for i = 1, 100 do big[i] = i end
     assert.truthy(pretty.show(big):find("--[[ ... 60 more ]]", 1, true))
+    local models = { a = zp.model{ mZp = 700 }, n = 1 }
+    local back = load("return " .. pretty.show(models), "=t", "t", { zp = zp })()
+    assert.are.equal(models.a, back.a); assert.are.equal(1, back.n)
     local cyc = {}; cyc.self = cyc
     assert.truthy(pretty.show(cyc):find("cycle", 1, true))
     assert.are.equal("0.30000000000000004", pretty.number(0.1 + 0.2))
