@@ -513,7 +513,6 @@ static void print_usage(void)
            "  -v, --verbose     errors at the prompt show the Lua stack traceback (zp.debug(true))\n"
            "  --version         print the version\n"
            "  --serve           answer framed requests on stdin (the Jupyter kernel; docs/notebook.md)\n"
-           "  --install-kernel [--user | --prefix DIR]   register the Jupyter kernel \"zprime\"\n"
            "  -h, --help        print this help\n"
            "Environment: ZPRIME_DATA (data search path), ZPRIME_HISTORY (history file).\n",
            progname);
@@ -546,8 +545,6 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--serve") == 0) {
             serve = 1;
-        } else if (strcmp(a, "--install-kernel") == 0) { /* the Jupyter kernelspec (serve.c) */
-            return zp_install_kernel(argc, argv, i + 1);
         } else if (strcmp(a, "-i") == 0) {
             interactive = 1;
         } else if (strcmp(a, "-e") == 0) {

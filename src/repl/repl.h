@@ -13,9 +13,4 @@ int zp_repl_docall(lua_State *L, int narg, int nres);
  * zprime.serve (the protocol of the Jupyter kernel, docs/notebook.md).  Returns the exit code. */
 int zp_serve(lua_State *L);
 
-/* `zprime --install-kernel [--user | --prefix DIR]`: register the Jupyter kernel by running
- * `python3 -m zprime_kernel install --zprime <this executable> ...` with the kernel package of the
- * source tree or of the installation (share/zprime/kernel).  Returns only on failure. */
-int zp_install_kernel(int argc, char **argv, int first);
-
 #endif

@@ -12,8 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -95,59 +93,4 @@ int zp_serve(lua_State *L)
         fflush(stdout);
         fflush(stderr);
     }
-}
-
-/* The directory holding the zprime_kernel package: beside the installed tree, else the source. */
-static int kernel_dir(char *out, size_t n, const char *exe)
-{
-    struct stat sb;
-    char dir[2048];
-    if (strlen(exe) >= sizeof dir)
-        return 0;
-    snprintf(dir, sizeof dir, "%s", exe);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    snprintf(out, n, "%s/../share/zprime/kernel", dir);
-    char probe[4200];
-    snprintf(probe, sizeof probe, "%s/zprime_kernel/__init__.py", out);
-    if (stat(probe, &sb) == 0)
-        return 1;
-    snprintf(out, n, "%s/../src/kernel", ZPRIME_LUA_SOURCE);
-    snprintf(probe, sizeof probe, "%s/zprime_kernel/__init__.py", out);
-    return stat(probe, &sb) == 0;
-}
-
-int zp_install_kernel(int argc, char **argv, int first)
-{
-    char exe[4096], dir[4096];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len <= 0) {
-        fprintf(stderr, "zprime --install-kernel: cannot find this executable's path\n");
-        return 1;
-    }
-    exe[len] = '\0';
-    if (!kernel_dir(dir, sizeof dir, exe)) {
-        fprintf(stderr, "zprime --install-kernel: the kernel package zprime_kernel is not installed "
-                        "(looked in <prefix>/share/zprime/kernel and the source tree's src/kernel)\n");
-        return 1;
-    }
-    setenv("PYTHONPATH", dir, 1);
-    /* Debian's python3 has the Jupyter packages of scripts/setup.sh --notebook */
-    const char *py = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
-    char *args[64];
-    int k = 0;
-    args[k++] = (char *)py;
-    args[k++] = "-m";
-    args[k++] = "zprime_kernel";
-    args[k++] = "install";
-    args[k++] = "--zprime";
-    args[k++] = exe;
-    for (int i = first; i < argc && k < 63; i++)
-        args[k++] = argv[i];
-    args[k] = NULL;
-    execvp(py, args);
-    fprintf(stderr, "zprime --install-kernel: cannot run %s (install python3-ipykernel: "
-                    "bash scripts/setup.sh --notebook)\n", py);
-    return 1;
 }
