@@ -22,7 +22,6 @@
 #include <readline/readline.h>
 
 #include "lzp.h"
-#include "repl.h"
 
 LUAMOD_API int luaopen_zprime_core(lua_State *L);
 
@@ -110,11 +109,6 @@ static int docall(lua_State *L, int narg, int nres)
     signal(SIGTERM, SIG_DFL);
     lua_remove(L, base);
     return status;
-}
-
-int zp_repl_docall(lua_State *L, int narg, int nres)
-{
-    return docall(L, narg, nres);
 }
 
 static int dochunk(lua_State *L, int status)
@@ -512,7 +506,6 @@ static void print_usage(void)
            "  merge F... -o OUT join scan slices (docs/cluster.md)\n"
            "  -v, --verbose     errors at the prompt show the Lua stack traceback (zp.debug(true))\n"
            "  --version         print the version\n"
-           "  --serve           answer framed requests on stdin (the Jupyter kernel; docs/notebook.md)\n"
            "  -h, --help        print this help\n"
            "Environment: ZPRIME_DATA (data search path), ZPRIME_HISTORY (history file).\n",
            progname);
@@ -532,7 +525,7 @@ static int run_startup_file(lua_State *L)
 
 int main(int argc, char **argv)
 {
-    int interactive = 0, script = 0, has_e = 0, verbose = 0, serve = 0;
+    int interactive = 0, script = 0, has_e = 0, verbose = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -543,8 +536,6 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--version") == 0) {
             printf("zprime %s (%s)\n", ZPRIME_VERSION, LUA_RELEASE);
             return 0;
-        } else if (strcmp(a, "--serve") == 0) {
-            serve = 1;
         } else if (strcmp(a, "-i") == 0) {
             interactive = 1;
         } else if (strcmp(a, "-e") == 0) {
@@ -594,12 +585,6 @@ int main(int argc, char **argv)
     int status = setup_state(L);
     if (status == LUA_OK && verbose)
         status = dostring(L, "zp.debug(true)", "=(zprime -v)");
-    if (status == LUA_OK && serve) { /* the Jupyter kernel's interpreter (serve.c) */
-        run_startup_file(L);
-        int code = zp_serve(L);
-        lua_close(L);
-        return code;
-    }
     if (status == LUA_OK) {
         create_arg_table(L, argv, argc, script);
         for (int i = 1; status == LUA_OK && i < (script ? script : argc); i++)
