@@ -253,7 +253,8 @@ return function(zp)
 
   local render = view.render
 
-  local result_mt = { __tostring = render }
+  -- __zp_printed: the notebook kernel (zprime.serve) recognises check results by it
+  local result_mt = { __tostring = render, __zp_printed = true }
 
   --- zp.constraints prints as a table of the bounds, function bounds evaluated at the default
   --- point of the variant each constraint applies to.

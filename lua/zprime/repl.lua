@@ -108,18 +108,27 @@ function M.print_results(...)
   if #parts > 0 then print(table.concat(parts, "\t")) end
 end
 
+--- The text the prompt shows for a value (the notebook kernel's text/plain too).
+function M.format(v) return require("zprime.pretty").show(v) end
+
 --- The text of an error at the prompt: the message without the traceback and the chunk:line
 --- prefixes (zp.debug(true) or zprime -v keeps both), with a suggestion for a mistyped name.
 function M.format_error(msg)
   local zp = require "zprime"
   msg = tostring(msg)
   if zp.debug() then return msg end
-  msg = msg:gsub("\nstack traceback:.*$", "")
+  return "error: " .. M.explain(msg)
+end
+
+--- An error message without its traceback and chunk:line prefixes, with a did-you-mean for a
+--- mistyped name (the notebook kernel shows it too).
+function M.explain(msg)
+  msg = tostring(msg):gsub("\nstack traceback:.*$", "")
   repeat
     local n
     msg, n = msg:gsub("^[^\n:]-:%d+: ", "", 1)
   until n == 0
-  return "error: " .. require("zprime.suggest").explain(msg)
+  return require("zprime.suggest").explain(msg)
 end
 
 return M

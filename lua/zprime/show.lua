@@ -22,6 +22,7 @@ return function(zp)
     if on ~= nil then debug_on = on end
     return debug_on
   end
+  function zp.debug_enabled() return debug_on end -- for the notebook kernel (zprime.serve)
   zp.document("zp.debug", "zp.debug(true) shows Lua stack tracebacks for errors at the prompt (zprime -v does the same); zp.debug(false) shows the message alone")
 
   local function unit_text(u) return (u == "1" or u == nil or u == "") and "-" or u end

@@ -21,6 +21,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "serve.h"
 #include "lzp.h"
 
 LUAMOD_API int luaopen_zprime_core(lua_State *L);
@@ -504,6 +505,8 @@ static void print_usage(void)
            "  script.lua --chunk K/N   run slice K of N of every zp.scan (cluster job arrays)\n"
            "  script.lua --jobs N      run every zp.scan in N worker processes\n"
            "  merge F... -o OUT join scan slices (docs/cluster.md)\n"
+           "  --serve           serve the Jupyter kernel's framed protocol on stdin (docs/notebook.md)\n"
+           "  --install-kernel [--user]  register the \"zprime\" Jupyter kernel\n"
            "  -v, --verbose     errors at the prompt show the Lua stack traceback (zp.debug(true))\n"
            "  --version         print the version\n"
            "  -h, --help        print this help\n"
@@ -525,7 +528,7 @@ static int run_startup_file(lua_State *L)
 
 int main(int argc, char **argv)
 {
-    int interactive = 0, script = 0, has_e = 0, verbose = 0;
+    int interactive = 0, script = 0, has_e = 0, verbose = 0, serve = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -538,6 +541,11 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "-i") == 0) {
             interactive = 1;
+        } else if (strcmp(a, "--serve") == 0) {
+            serve = 1; /* the framed protocol of the Jupyter kernel (src/repl/serve.c) */
+        } else if (strcmp(a, "--install-kernel") == 0) {
+            script = i; /* handled by lua/zprime/serve.lua: --install-kernel [--user] [--prefix DIR] */
+            break;
         } else if (strcmp(a, "-e") == 0) {
             if (++i >= argc) {
                 l_message("'-e' needs an argument");
@@ -590,7 +598,13 @@ int main(int argc, char **argv)
         for (int i = 1; status == LUA_OK && i < (script ? script : argc); i++)
             if (strcmp(argv[i], "-e") == 0)
                 status = dostring(L, argv[++i], "=(command line)");
-        if (status == LUA_OK && script) {
+        if (status == LUA_OK && serve) {
+            run_startup_file(L);
+            status = report(L, zp_serve(L));
+        } else if (status == LUA_OK && script && strcmp(argv[script], "--install-kernel") == 0) {
+            create_arg_table(L, argv, argc, script);
+            status = dostring(L, "return require('zprime.serve').install_kernel(arg)", "=install-kernel");
+        } else if (status == LUA_OK && script) {
             if (strcmp(argv[script], "merge") == 0 && !file_exists("merge")) {
                 create_arg_table(L, argv, argc, script);
                 status = dostring(L, "return require('zprime.scan.merge').main(arg)", "=merge");
@@ -601,7 +615,7 @@ int main(int argc, char **argv)
                     status = run_script(L, argv, argc, script);
             }
         }
-        if (status == LUA_OK && (interactive || (!script && !has_e))) {
+        if (status == LUA_OK && !serve && (interactive || (!script && !has_e))) {
             if (isatty(STDIN_FILENO) || interactive) {
                 print_banner();
                 run_startup_file(L);

@@ -141,6 +141,18 @@ end
 
 --- progress(done [, final]) draws a bar with rate and ETA on stderr, at most 4 times a second.
 function M.progress(quiet, total, start)
+  local hook = rawget(_G, "__zprime_progress") -- set by the notebook kernel (zprime --serve)
+  if hook and total > 0 then
+    local t0, last = core.now(), -math.huge
+    return function(done, final)
+      local t = core.now()
+      if final or t - last >= 0.25 then
+        last = t
+        local rate = t > t0 and (done - start) / (t - t0) or 0
+        hook(done, total, rate, rate > 0 and (total - done) / rate or nil, final)
+      end
+    end
+  end
   if quiet or total <= 0 then return function() end end
   local t0, shown = core.now(), false
   return function(done, final)
