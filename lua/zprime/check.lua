@@ -134,12 +134,13 @@ return function(zp)
     if type(c) ~= "table" then error("zp.evaluate_constraint: a constraint is a table, got " .. type(c), 2) end
     if not core.is_model(m) then error("zp.evaluate_constraint: the second argument is a model, got " .. type(m), 2) end
     local row = { name = tostring(c.name), cl = tostring(c.cl or ""), ref = tostring(c.ref or ""), kind = c.kind,
-                  area = c.area, tag = c.tag, quantity = c.quantity, note = c.note }
+                  area = c.area }
     local ok, v = pcall(function()
       if type(c.observable) == "function" then return c.observable(m) end
       return m[c.observable]
     end)
     row.observable = type(c.observable) == "string" and c.observable or row.name
+    row.tag, row.quantity, row.note = c.tag, c.quantity, c.note -- for the table (zprime.check_view)
     local info = type(c.observable) == "string" and core.info(c.observable) or nil
     row.unit = tostring(c.unit or (info and info.unit) or "1")
     if row.unit == "1" then row.unit = "" end
@@ -251,9 +252,25 @@ return function(zp)
     return c
   end
 
+  local function align(cells, right)
+    local w = {}
+    for _, row in ipairs(cells) do
+      for j, s in ipairs(row) do w[j] = math.max(w[j] or 0, #s) end
+    end
+    local out = {}
+    for i, row in ipairs(cells) do
+      local parts = {}
+      for j, s in ipairs(row) do
+        parts[j] = right[j] and string.rep(" ", w[j] - #s) .. s or s .. string.rep(" ", w[j] - #s)
+      end
+      out[#out + 1] = table.concat(parts, "  "):gsub("%s+$", "")
+      if i == 1 then out[#out + 1] = string.rep("-", #out[1]) end
+    end
+    return out
+  end
+  view.align = align -- the check table and the listings share it (zprime.check_view)
   local render = view.render
 
-  -- __zp_printed: the notebook kernel (zprime.serve) recognises check results by it
   local result_mt = { __tostring = render, __zp_printed = true }
 
   --- zp.constraints prints as a table of the bounds, function bounds evaluated at the default

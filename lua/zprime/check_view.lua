@@ -10,23 +10,8 @@ local function fmt(x)
 end
 M.fmt = fmt
 
---- Columns padded to their widest cell; right[j] right-aligns column j; a rule under row 1.
-function M.align(cells, right)
-  local w = {}
-  for _, row in ipairs(cells) do
-    for j, s in ipairs(row) do w[j] = math.max(w[j] or 0, #s) end
-  end
-  local out = {}
-  for i, row in ipairs(cells) do
-    local parts = {}
-    for j, s in ipairs(row) do
-      parts[j] = right[j] and string.rep(" ", w[j] - #s) .. s or s .. string.rep(" ", w[j] - #s)
-    end
-    out[#out + 1] = table.concat(parts, "  "):gsub("%s+$", "")
-    if i == 1 then out[#out + 1] = string.rep("-", #out[1]) end
-  end
-  return out
-end
+--- M.align(cells, right) -> lines: columns padded to their widest cell, right[j] right-aligns
+--- column j, a rule under row 1 (set by zprime.check, which owns it).
 
 --- Tags a constraint may carry, and the footnote each one gets under the table.
 M.TAG_NOTES = {
