@@ -107,6 +107,9 @@ zp.variants = setmetatable({}, {
 -- Extensions: each module returns function(zp) that installs its functions.
 local EXTENSIONS = {
   "help",
+  "show",
+  "save",
+  "variant",
   "check",
   "plot",
   "io",
@@ -117,9 +120,6 @@ local EXTENSIONS = {
   "flavour",
   "io.wcxf",
   "light",
-  "show",
-  "save",
-  "variant",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)
