@@ -52,6 +52,9 @@ return function(zp)
       "  m:check()                               -- constraint table",
       "  zp.help \"DeltaM_s\"                      -- doc, unit, range, reference, inputs",
       "  zp.params(), zp.observables()           -- the registry (" .. np .. " parameters, " .. no .. " observables)",
+      "  zp.show(m, \"DeltaM_s\")                  -- a value with its unit, doc and reference",
+      "  zp.apropos \"branching\"                  -- search names, docs and references",
+      "  zp.save(\"m.lua\", m); zp.load(\"m.lua\")   -- keep a model (print(m) shows its constructor)",
       "",
       "Functions: " .. (function()
         local names = {}

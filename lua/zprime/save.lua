@@ -52,7 +52,7 @@ return function(zp)
       local info = core.info(k)
       if info and info.unit ~= "1" then units[#units + 1] = k .. " [" .. info.unit .. "]" end
     end
-    local s = "zp.variants." .. variant .. "{" .. (#parts > 0 and (" " .. table.concat(parts, ", ") .. " ") or " ") .. "}"
+    local s = "zp.variants." .. variant .. "{" .. (#parts > 0 and (" " .. table.concat(parts, ", ") .. " ") or "") .. "}"
     if #units > 0 then s = s .. "  -- " .. table.concat(units, ", ") end
     return s
   end
