@@ -272,6 +272,7 @@ return function(zp)
   local render = view.render
 
   local result_mt = { __tostring = render, __zp_printed = true }
+  result_mt.__html = view.render_html -- the notebook's HTML table (zprime.serve)
 
   --- zp.constraints prints as a table of the bounds, function bounds evaluated at the default
   --- point of the variant each constraint applies to.
@@ -287,10 +288,12 @@ return function(zp)
     end
     return points[tag] or nil
   end
-  setmetatable(zp.constraints, { __tostring = function(list) return view.listing(list, point) end })
+  setmetatable(zp.constraints, { __tostring = function(list) return view.listing(list, point) end,
+                                 __html = function(list) return view.listing_html(list, point) end })
   view.entry_mt.__tostring = function(c)
     return view.listing({ c }, point) .. (c.note and ("\nnote: " .. c.note) or "")
   end
+  view.entry_mt.__html = function(c) return view.listing_html({ c }, point) end
 
   --- m:check{ only = { "b->s mu mu", ... }, quiet = true, constraints = list }
   function core.model_methods.check(m, opts)

@@ -28,9 +28,28 @@ local function margin_text(r)
   return string.format("%.3g x bound", r.margin)
 end
 
---- The m:check() table.  A failing row with a tag is marked, and the footer says how many of the
---- failures are tagged, so "10 of 14 pass" reads as what it is.
-function M.render(rows)
+--- An HTML table of the same cells (a notebook shows it; footer lines become paragraphs).
+function M.html(cells, right, footer)
+  local function esc(x) return (tostring(x):gsub("[&<>\"]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;" })) end
+  local out = { '<table class="zprime">' }
+  for i, row in ipairs(cells) do
+    local tag = i == 1 and "th" or "td"
+    local parts = {}
+    for j, c in ipairs(row) do
+      parts[j] = "<" .. tag .. (right[j] and ' style="text-align:right"' or ' style="text-align:left"') .. ">" ..
+        esc(c) .. "</" .. tag .. ">"
+    end
+    out[#out + 1] = "<tr>" .. table.concat(parts) .. "</tr>"
+  end
+  out[#out + 1] = "</table>"
+  for _, l in ipairs(footer or {}) do out[#out + 1] = "<p>" .. esc(l) .. "</p>" end
+  return table.concat(out, "\n")
+end
+
+--- The m:check() table as cells, right-aligned columns and footer lines.  A failing row with a
+--- tag is marked, and the footer says how many of the failures are tagged, so "10 of 14 pass"
+--- reads as what it is.
+local function check_table(rows)
   local zp = package.loaded.zprime
   local dchi2 = type(zp) == "table" and zp.stats_dchi2_text or nil -- the statistics extension's column
   local cells = { { "constraint", "quantity", "value", "unit", "bound", "CL", "status", "margin", "pull",
@@ -53,7 +72,7 @@ function M.render(rows)
       dchi2 and dchi2(r) or nil,
     }
   end
-  local out = M.align(cells, { [3] = true })
+  local out = {}
   for _, r in ipairs(rows) do
     if r.error then out[#out + 1] = "  " .. r.name .. ": " .. r.error end
   end
@@ -68,8 +87,19 @@ function M.render(rows)
   for t in pairs(notes) do if M.TAG_NOTES[t] then tags[#tags + 1] = t end end
   table.sort(tags)
   for _, t in ipairs(tags) do out[#out + 1] = "  [" .. M.TAG_NOTES[t] .. "]" end
+  return cells, { [3] = true }, out
+end
+
+--- The aligned text of cells with footer lines under it.
+function M.text(cells, right, footer)
+  local out = M.align(cells, right)
+  for _, l in ipairs(footer or {}) do out[#out + 1] = l end
   return table.concat(out, "\n")
 end
+
+function M.render(rows) return M.text(check_table(rows)) end
+
+function M.render_html(rows) return M.html(check_table(rows)) end
 
 --- A bound as numbers: function bounds are evaluated at model m (a point where the constraint
 --- applies); nil m or a failing function gives "f(m)".
@@ -94,7 +124,7 @@ M.entry_mt = {}
 
 --- The zp.constraints listing.  point(c) returns the model at which a function bound is shown
 --- (the default point of the variant the constraint applies to).
-function M.listing(list, point)
+local function listing_table(list, point)
   local cells = { { "constraint", "quantity", "kind", "bound", "CL", "applies to", "reference" } }
   local starred = false
   for _, c in ipairs(list) do
@@ -105,12 +135,16 @@ function M.listing(list, point)
       tostring(c.kind), text, c.cl or "", (c.applies and table.concat(c.applies, ", ") or "all") ..
       (c.tag and (" [" .. c.tag .. "]") or ""), c.ref or "" }
   end
-  local out = M.align(cells, {})
+  local footer = {}
   if starred then
-    out[#out + 1] = "* the bound is a function of the model: its value at the default point of the variant " ..
+    footer[1] = "* the bound is a function of the model: its value at the default point of the variant " ..
       "(zp.model{} for 'all'); m:check() shows it at your model"
   end
-  return table.concat(out, "\n")
+  return cells, {}, footer
 end
+
+function M.listing(list, point) return M.text(listing_table(list, point)) end
+
+function M.listing_html(list, point) return M.html(listing_table(list, point)) end
 
 return M

@@ -53,6 +53,10 @@ function M.represent(zp, v)
   data["text/plain"] = ok and text or tostring(v)
   if type(v) ~= "table" then return data end
   local mt = getmetatable(v)
+  if type(mt) == "table" and mt.__html then -- a value that gives its own HTML (check results, constraint lists)
+    local okh, h = pcall(mt.__html, v)
+    if okh and type(h) == "string" then data["text/html"] = h; return data end
+  end
   if type(v.columns) == "table" and type(v.columns[1]) == "string" and type(v[v.columns[1]]) == "table" then
     -- a scan result or a table read by zp.read_csv / zp.read_json
     local head, rows, units = {}, {}, v.units or {}

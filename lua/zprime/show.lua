@@ -35,18 +35,18 @@ return function(zp)
 
   local function fmt(x) return x == nil and "" or string.format("%.6g", x) end
 
-  --- An aligned listing of registry entries (zp.params(), zp.observables(), zp.apropos).
-  local function listing(rows)
+  --- An aligned listing of registry entries (zp.params(), zp.observables(), zp.apropos): cells,
+  --- right-aligned columns (none) and the footer line.
+  local function listing(rows, width) -- (the notebook kernel draws its own HTML of a listing)
     local cells = { { "name", "kind", "unit", "default", "doc" } }
     for _, r in ipairs(rows) do
       local args = (r.nargs or 0) > 0 and ("(" .. r.args .. ")") or ""
-      cells[#cells + 1] = { r.name .. args, r.kind or "", unit_text(r.unit), fmt(r.default), clip(r.doc, 72) }
+      cells[#cells + 1] = { r.name .. args, r.kind or "", unit_text(r.unit), fmt(r.default), clip(r.doc, width) }
     end
-    local out = require("zprime.check_view").align(cells, {})
-    out[#out + 1] = #rows .. " entries; zp.help \"name\" gives the full entry"
-    return table.concat(out, "\n")
+    return cells, {}, { #rows .. " entries; zp.help \"name\" gives the full entry" }
   end
-  local listing_mt = { __tostring = listing }
+  local view = require "zprime.check_view"
+  local listing_mt = { __tostring = function(rows) return view.text(listing(rows, 72)) end }
 
   function zp.params() return setmetatable(core.params(), listing_mt) end
   function zp.observables() return setmetatable(core.observables(), listing_mt) end

@@ -168,6 +168,17 @@ describe("check tables", function()
     assert.truthy(s:find("10 of 14 constraints pass; 4 of the 4 failures are tagged", 1, true))
   end)
 
+  it("have an HTML form with the same cells and footnotes (for notebooks)", function()
+    local rows = zp.variants.heavy_dirac{}:check{ quiet = true }
+    local h = getmetatable(rows).__html(rows)
+    assert.truthy(h:find('^<table class="zprime">\n<tr><th style="text%-align:left">constraint</th>'))
+    assert.truthy(h:find('<td style="text-align:left">FAIL [post-paper]</td>', 1, true))
+    assert.truthy(h:find("<p>10 of 14 constraints pass; 4 of the 4 failures are tagged", 1, true))
+    assert.truthy(getmetatable(zp.constraints).__html(zp.constraints):find("&lt;= 5", 1, true))
+    local html = require("zprime.serve").represent(zp, rows)["text/html"]
+    assert.are.equal(h, html) -- the notebook kernel shows this table
+  end)
+
   it("show light-variant rows in units", function()
     local s = tostring(zp.variants.light_inelastic{}:check{ quiet = true })
     assert.truthy(s:find("<sigma v> of g_chi, f (eq. 46)", 1, true))
