@@ -155,7 +155,10 @@ return function(zp)
       if not chunk then error(perr, 0) end
       return chunk()
     end)
-    if not ok then error("zp.load: " .. tostring(m):gsub("^[^\n]-:%d+: ", ""), 2) end
+    if not ok then
+      error("zp.load: " .. path .. " is not a model file written by zp.save (Lua or JSON): " ..
+        tostring(m):gsub("^[^\n]-:%d+: ", ""), 2)
+    end
     if not core.is_model(m) then error("zp.load: " .. path .. " does not return a model (got " .. type(m) .. ")", 2) end
     return m
   end

@@ -94,6 +94,12 @@ return function(zp)
       if not predict then error("zp.show: a value with an uncertainty needs m:predict, which this build does not have", 2) end
       ok, v = pcall(predict, m, name, ...)
     elseif (info.nargs or 0) > 0 then
+      for i = 1, select("#", ...) do
+        if type((select(i, ...))) ~= "number" then
+          error("zp.show: " .. name .. " takes numbers (" .. info.args .. "); argument " .. i .. " is a " ..
+            type((select(i, ...))), 2)
+        end
+      end
       ok, v = pcall(core.eval, m, name, ...)
     else
       ok, v = pcall(function() return m[name] end)
@@ -116,7 +122,8 @@ return function(zp)
   --- word (case-insensitive).
   function zp.apropos(word)
     if type(word) ~= "string" or word == "" then
-      error("zp.apropos expects a word to search for, e.g. zp.apropos \"branching\", got " .. type(word), 2)
+      error("zp.apropos expects a word to search for, e.g. zp.apropos \"branching\", got " ..
+        (word == "" and "an empty string" or type(word)), 2)
     end
     local w = word:lower()
     local rows = {}

@@ -105,6 +105,7 @@ describe("names", function()
     assert.truthy(out:find("^DeltaM_s = 18.1 %+%- 2.6 ps%^%-1   %-%- "))
     assert_error_matches(function() zp.show(m, "DeltaMs") end, "did you mean DeltaM_s")
     assert_error_matches(function() zp.show(3, "DeltaM_s") end, "zp.show expects (model, name)")
+    assert_error_matches(function() zp.show(m, "C9_bsmumu_bin", "a", 6) end, "argument 1 is a string")
   end)
 end)
 
@@ -135,6 +136,8 @@ describe("models as text", function()
       end
     end
     assert_error_matches(function() zp.load(dir .. "/none.lua") end, "zp.load: cannot open")
+    local g = io.open(dir .. "/text.lua", "w"); g:write("not lua at all"); g:close()
+    assert_error_matches(function() zp.load(dir .. "/text.lua") end, "text.lua is not a model file written by zp.save")
     assert_error_matches(function() zp.save(dir .. "/x.lua", 5) end, "zp.save expects (path, model)")
     local f = io.open(dir .. "/bad.json", "w"); f:write("{ \"inputs\": 3 }"); f:close()
     assert_error_matches(function() zp.load(dir .. "/bad.json") end, "not a zprime model file")
