@@ -102,8 +102,25 @@ local function literal(t, depth, seen, budget)
   return "{ " .. body .. " }"
 end
 
+--- A zp function names itself and the first line of its doc: "zp.model: zp.model{ ... } -> model".
+local function function_text(v)
+  local zp = package.loaded.zprime
+  if type(zp) ~= "table" then return nil end
+  for k, f in pairs(zp) do
+    if f == v and type(k) == "string" then
+      local doc = zp.docs and zp.docs["zp." .. k]
+      return "function zp." .. k .. (doc and (": " .. doc:gsub("\n.*", "")) or "")
+    end
+  end
+  return nil
+end
+
 --- The text the prompt shows for v.
 function M.show(v)
+  if type(v) == "function" then
+    local s = function_text(v)
+    if s then return s end
+  end
   if type(v) == "table" and not has_tostring(v) then
     return literal(v, 1, {}, { left = M.max_chars })
   end

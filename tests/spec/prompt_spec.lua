@@ -18,6 +18,7 @@ describe("printing at the prompt", function()
     local cyc = {}; cyc.self = cyc
     assert.truthy(pretty.show(cyc):find("cycle", 1, true))
     assert.are.equal("0.30000000000000004", pretty.number(0.1 + 0.2))
+    assert.truthy(pretty.show(zp.apropos):find("^function zp.apropos: zp.apropos \"branching\" lists"))
   end)
 
   it("lists the registry as an aligned table with units", function()
