@@ -290,6 +290,13 @@ return function(zp)
   end
   setmetatable(zp.constraints, { __tostring = function(list) return view.listing(list, point) end,
                                  __html = function(list) return view.listing_html(list, point) end })
+  --- The bound of constraint c as text: numbers, a function bound at the default point of the
+  --- variant it applies to (marked *).
+  function zp.bound_text(c)
+    if type(c) ~= "table" then error("zp.bound_text expects a constraint (a table), got " .. type(c), 2) end
+    return view.bound_text(c, point(c))
+  end
+  zp.document("zp.bound_text", "zp.bound_text(c) -> the bound of constraint c as text, e.g. \"<= 5\"; a bound that is a function of the model is shown at the default point of the variant it applies to, marked *")
   view.entry_mt.__tostring = function(c)
     return view.listing({ c }, point) .. (c.note and ("\nnote: " .. c.note) or "")
   end

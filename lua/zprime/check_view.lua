@@ -104,18 +104,21 @@ function M.render_html(rows) return M.html(check_table(rows)) end
 --- A bound as numbers: function bounds are evaluated at model m (a point where the constraint
 --- applies); nil m or a failing function gives "f(m)".
 function M.bound_text(c, m)
+  local none = false -- an infinite bound: the constraint does not apply at that point
   local function b(x)
     if type(x) ~= "function" then return fmt(x) end
     if m == nil then return "f(m)" end
     local ok, v = pcall(x, m)
     if not ok or type(v) ~= "number" then return "f(m)" end
-    if v == math.huge or v == -math.huge then return "none here*" end
+    if v == math.huge or v == -math.huge then none = true end
     return fmt(v) .. "*"
   end
-  if c.kind == "upper" then return "<= " .. b(c.max)
-  elseif c.kind == "lower" then return ">= " .. b(c.min)
-  elseif c.kind == "window" then return "[" .. b(c.min) .. ", " .. b(c.max) .. "]" end
-  return b(c.central) .. " +- " .. (c.nsigma and c.nsigma ~= 1 and (fmt(c.nsigma) .. " x ") or "") .. b(c.sigma)
+  local text
+  if c.kind == "upper" then text = "<= " .. b(c.max)
+  elseif c.kind == "lower" then text = ">= " .. b(c.min)
+  elseif c.kind == "window" then text = "[" .. b(c.min) .. ", " .. b(c.max) .. "]"
+  else text = b(c.central) .. " +- " .. (c.nsigma and c.nsigma ~= 1 and (fmt(c.nsigma) .. " x ") or "") .. b(c.sigma) end
+  return none and "none here*" or text
 end
 
 --- Metatable of an entry returned by zp.constraint(name): prints as its listing row (set by
