@@ -66,15 +66,16 @@ return function(zp)
   end
 
   --- Plain models: the parameters tostring(m) shows (the six of section 2 and every changed one).
+  local SECTION2 = { mZp = true, gq = true, gl = true, thetaD = true, gchi = true, mchi = true }
   local function plain_inputs(m)
     local t, defaults = {}, core.model()
     for _, p in ipairs(core.params()) do
-      if p.index <= 6 or m[p.name] ~= defaults[p.name] then t[p.name] = m[p.name] end
+      if SECTION2[p.name] or m[p.name] ~= defaults[p.name] then t[p.name] = m[p.name] end
     end
     return t
   end
 
-  local function json_doc(m, inputs, variant)
+  local function json_doc(inputs, variant)
     local cjson = require "cjson"
     local exact = {}
     for k, v in pairs(inputs) do
@@ -106,7 +107,7 @@ return function(zp)
     if not inputs then inputs = plain_inputs(m) end
     local text
     if format == "json" then
-      text = json_doc(m, inputs, variant)
+      text = json_doc(inputs, variant)
     else
       text = "-- zprime " .. zp.version .. " model (zp.load reads it back)\nreturn " ..
         (variant and variant_text(variant, inputs) or plain_tostring(core.model(inputs))) .. "\n"
