@@ -13,7 +13,7 @@ cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 
 start() { tmux -L "$SOCK" new-session -d -x 200 -y 80 "cd $TMP && env HOME=$TMP TERM=xterm $BIN $*; echo ZPRIME-EXITED; sleep 30"; }
-. "$(dirname "$0")/repl_lib.sh"
+. "$(dirname "$0")/tmux_lib.sh" # screen, send, wait_for, check
 check_absent() { # check_absent NAME TEXT: TEXT is not on the screen (after a short wait)
     sleep 0.5
     if screen | grep -F -q -- "$2"; then

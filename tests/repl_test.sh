@@ -15,7 +15,7 @@ trap cleanup EXIT
 echo 'rc_loaded = "rc-file-was-run"' > "$TMP/.zprimerc.lua"
 tmux -L "$SOCK" new-session -d -x 160 -y 60 "env HOME=$TMP TERM=xterm $BIN; echo ZPRIME-EXITED; sleep 30"
 
-. "$(dirname "$0")/repl_lib.sh"
+. "$(dirname "$0")/tmux_lib.sh" # screen, send, wait_for, check
 
 check "banner names the paper and help()" "arXiv:1702.00395"
 check "prompt" "zprime>"

@@ -1,7 +1,7 @@
 -- Figure 4 of arXiv:1702.00395 (model side): the Z' branching ratios that enter the LHC
 -- dilepton (left panel) and dijet / t tbar (right panel) searches, versus m_Z', for the heavy
 -- variant of section 4.1.2 (n_q = 2, n_chi = 5, m_chi = 70 GeV, couplings from eq. 33).
--- Usage: zprime scripts/figures/fig4_dilepton.lua [outdir]      writes fig4_dilepton.png/.dat/.gp/.csv
+-- Usage: zprime scripts/figures/fig4_dilepton.lua [OUTDIR | -o DIR]      writes fig4_dilepton.png/.dat/.gp/.csv
 --
 -- The paper's Figure 4 also shows sigma(pp -> Z') from b bbar fusion (MadGraph + PDFs) against
 -- the ATLAS limit curves.  No ATLAS limit table is available in the data directory (see its
@@ -9,8 +9,9 @@
 -- ingredients zprime does compute: B(mu mu) of eq. (34) (full widths, and the paper's formula),
 -- B(b bbar), B(t tbar), the invisible fraction and Gamma/m.
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/fig4_dilepton.lua",
+  "Figure 4 of arXiv:1702.00395 (model side): Z' branching ratios for the LHC searches. Writes fig4_dilepton.png/.dat/.gp/.csv into OUTDIR."))).outdir
 
 local mzp = zp.range(200, 1500, 131)
 local base = zp.variants.heavy_dirac{ mZp = mzp[1], mchi = 70, nq = 2, nchi = 5, propagator = "contact" }

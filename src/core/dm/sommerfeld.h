@@ -45,6 +45,13 @@ int zp_sommerfeld_hulthen_gamma(double alpha, double beta, double mchi, double m
 int zp_sommerfeld_exact(double alpha, double beta, double mchi, double mphi, double *S,
                         zp_status *st);
 
+/* zp_sommerfeld_exact with the tolerances given: ode_tol, the absolute error of the Pruefer
+ * variables per step, and tail_tol, where the potential counts as spent (both in (0, 1e-2]).
+ * zp_sommerfeld_exact uses SOMM_ODE_TOL and SOMM_TAIL_TOL, chosen from the measured
+ * accuracy-vs-cost curve in docs/sommerfeld.md (scripts/bench/sommerfeld_tol.sh). */
+int zp_sommerfeld_exact_tol(double alpha, double beta, double mchi, double mphi, double ode_tol,
+                            double tail_tol, double *S, zp_status *st);
+
 /* Dispatch on method (ZP_S_HULTHEN or ZP_S_EXACT); ZP_EINVAL for any other method. */
 int zp_sommerfeld(int method, double alpha, double beta, double mchi, double mphi, double *S,
                   zp_status *st);
@@ -54,6 +61,9 @@ int zp_sommerfeld(int method, double alpha, double beta, double mchi, double mph
  * Brent's method to 1e-7 in ln m_phi.  Roots are returned in ascending order in roots[0..*nroots-1]
  * (at most maxroots; further ones are dropped).  Features narrower than the grid spacing can be
  * missed: choose ngrid accordingly (resonances at low beta are narrow). */
+/* Largest grid of zp_sommerfeld_mphi_roots (the exact S costs ~ms a point). */
+#define ZP_SOMM_NGRID_MAX 1000000
+
 int zp_sommerfeld_mphi_roots(int method, double S_target, double alpha, double beta, double mchi,
                              double mphi_lo, double mphi_hi, int ngrid, double *roots,
                              int maxroots, int *nroots, zp_status *st);

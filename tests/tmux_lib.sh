@@ -1,5 +1,5 @@
-# Helpers for the tmux-driven REPL tests (sourced; the caller sets SOCK, pass and fail).
-screen() { tmux -L "$SOCK" capture-pane -p -S -2000; }
+# Helpers for REPL tests through tmux (sourced; the caller sets SOCK to its tmux socket name).
+screen() { tmux -L "$SOCK" capture-pane -p -S -300; }
 send() { tmux -L "$SOCK" send-keys "$@"; }
 # wait_for TEXT [seconds]: poll the screen until TEXT appears
 wait_for() {
@@ -12,7 +12,9 @@ wait_for() {
     done
     return 1
 }
-check() { # check NAME TEXT [seconds]
+# check NAME TEXT [seconds]: count a pass when TEXT appears, else a failure (the caller sets pass
+# and fail to 0)
+check() {
     if wait_for "$2" "${3:-5}"; then
         pass=$((pass + 1))
     else
