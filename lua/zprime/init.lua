@@ -123,6 +123,7 @@ local EXTENSIONS = {
   "flavour",
   "io.wcxf",
   "light",
+  "collider",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)

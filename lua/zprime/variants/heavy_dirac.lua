@@ -169,6 +169,21 @@ function M.new(t)
   return build(v, params)
 end
 
+--- The paper's heavy benchmark of section 4.1.2 (Figs. 2 and 4): n_q = 2, n_chi = 5,
+--- m_chi = 70 GeV and the contact-limit couplings of eq. (33), so g_q g_l / m_Z'^2 = 0.12 / TeV^2.
+--- Figures and checks that quote the paper's eq. (33) chain read it from here; t overrides any
+--- option or parameter (e.g. { mZp = 400 } or { mchi = 30 }).
+M.paper = { mchi = 70, nq = 2, nchi = 5, propagator = "contact" }
+function M.paper_benchmark(t)
+  local o = {}
+  for k, v in pairs(M.paper) do o[k] = v end
+  for k, v in pairs(t or {}) do o[k] = v end
+  o.mZp = o.mZp or 600
+  local ok, res = pcall(M.new, o)
+  if not ok then error(clean(res), 2) end
+  return res
+end
+
 return setmetatable(M, {
   __call = function(_, t)
     local ok, res = pcall(M.new, t)
