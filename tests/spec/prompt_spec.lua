@@ -59,7 +59,7 @@ end)
 
 describe("names", function()
   it("zp.help ranks prefix and substring matches before edit distance", function()
-    local err = assert_error_matches(function() zp.help "C9" end, "did you mean 'C9_SM', 'C9_bsmumu'")
+    local err = assert_error_matches(function() zp.help "C9" end, "did you mean 'C9_SM', ", "'C9_bsmumu'")
     assert.is_nil(err:find("'gq'", 1, true))
     assert_error_matches(function() zp.help "bsnunu" end, "R_bsnunu")
   end)
