@@ -90,6 +90,14 @@ return function(zp)
       -- a line outside the axis range is not drawn (gnuplot does not clip arrows)
       if s.hline and not in_range(s.hline, spec.yrange) or s.vline and not in_range(s.vline, spec.xrange) then
         return nil, {}
+      end
+      -- with the other axis's range known the line is data, drawn beneath the (opaque) key like
+      -- any curve; otherwise an arrow across the graph, which gnuplot draws in front of the key
+      local across = s.vline and spec.yrange or s.hline and spec.xrange
+      if type(across) == "table" and type(across[1]) == "number" and type(across[2]) == "number" then
+        local rows = s.vline and { num(s.vline) .. " " .. num(across[1]), num(s.vline) .. " " .. num(across[2]) }
+          or { num(across[1]) .. " " .. num(s.hline), num(across[2]) .. " " .. num(s.hline) }
+        return { rows }, { string.format("%s index %d using 1:2 with lines %s lw %g %s %s", q(datname), nblock, lc, lw, dt, title) }
       elseif s.hline then
         prologue[#prologue + 1] = string.format("set arrow from graph 0, first %s to graph 1, first %s nohead %s lw %g %s front",
           num(s.hline), num(s.hline), lc, lw, dt)
