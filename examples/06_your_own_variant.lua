@@ -67,7 +67,7 @@ for i = 1, res.n do
 end
 
 -- WCxf: the Wilson coefficients at the scale m_Z' for flavio/wilson (WET, flavio basis).
-os.execute("mkdir -p '" .. outdir .. "'")
+require("zprime.fs").mkdir_p(outdir)   -- no shell: any folder name is safe
 wc = m3:wcxf{ file = outdir .. "/06_heavy_nq3.yml" }
 print(wc.text)
 back = zp.wcxf_read(outdir .. "/06_heavy_nq3.yml")

@@ -64,9 +64,14 @@ local function generate()
   return table.concat(out, "\n")
 end
 
-local args = arg or {}
-if args[1] == "--check" then
-  local file = args[2] or "docs/reference.md"
+local cli = require "zprime.cli"
+local parser = cli.parser("scripts/gen_reference.lua",
+  "Write docs/reference.md from the registry (parameters, observables, Lua functions, constraints).")
+parser:argument("file", "The reference file (default docs/reference.md)."):args("?")
+parser:flag("--check", "Do not write: exit 1 when FILE differs from what would be written.")
+local args = cli.parse(parser)
+if args.check then
+  local file = args.file or "docs/reference.md"
   local f = io.open(file, "r")
   local have = f and f:read("a") or ""
   if f then f:close() end
@@ -76,7 +81,7 @@ if args[1] == "--check" then
   end
   print(file .. " is up to date")
 else
-  local file = args[1] or "docs/reference.md"
+  local file = args.file or "docs/reference.md"
   local f = assert(io.open(file, "w"))
   f:write(generate())
   f:close()

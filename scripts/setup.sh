@@ -4,7 +4,7 @@
 #   bash scripts/setup.sh --notebook # also Jupyter (notebook, ipykernel, nbconvert) for the kernel
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PKGS="cmake make gcc pkg-config liblua5.4-dev lua5.4 libgsl-dev libreadline-dev lua-busted gnuplot-nox tmux lua-cjson lua-yaml lua-argparse git"
+PKGS="cmake make gcc pkg-config liblua5.4-dev lua5.4 libgsl-dev libreadline-dev lua-busted gnuplot-nox tmux lua-cjson lua-yaml lua-argparse git parallel"
 if [ "${1:-}" = "--notebook" ]; then
   PKGS="$PKGS jupyter-notebook python3-ipykernel python3-nbconvert jupyter-nbconvert python3-jupyter-client"
 fi

@@ -15,19 +15,7 @@ trap cleanup EXIT
 echo 'rc_loaded = "rc-file-was-run"' > "$TMP/.zprimerc.lua"
 tmux -L "$SOCK" new-session -d -x 160 -y 60 "env HOME=$TMP TERM=xterm $BIN; echo ZPRIME-EXITED; sleep 30"
 
-screen() { tmux -L "$SOCK" capture-pane -p -S -200; }
-send() { tmux -L "$SOCK" send-keys "$@"; }
-# wait_for TEXT [seconds]: poll the screen until TEXT appears
-wait_for() {
-    i=0
-    limit=$(( ${2:-5} * 10 ))
-    while [ $i -lt $limit ]; do
-        if screen | grep -F -q -- "$1"; then return 0; fi
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
+. "$(dirname "$0")/tmux_lib.sh" # screen, send, wait_for
 check() { # check NAME TEXT [seconds]
     if wait_for "$2" "${3:-5}"; then
         pass=$((pass + 1))

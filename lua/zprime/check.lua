@@ -4,6 +4,7 @@
 --- zp.select_constraints and zp.constraint_tester give zp.scan a fast pass/fail test.
 return function(zp)
   local core = zp.core
+  local interrupt = require "zprime.interrupt"
   zp.constraints = require("zprime.constraints").list
 
   local KINDS = { upper = { "max" }, lower = { "min" }, window = { "min", "max" },
@@ -134,7 +135,7 @@ return function(zp)
     if not core.is_model(m) then error("zp.evaluate_constraint: the second argument is a model, got " .. type(m), 2) end
     local row = { name = tostring(c.name), cl = tostring(c.cl or ""), ref = tostring(c.ref or ""), kind = c.kind,
                   area = c.area }
-    local ok, v = pcall(function()
+    local ok, v = interrupt.pcall(function()   -- Ctrl-C is not this row's error
       if type(c.observable) == "function" then return c.observable(m) end
       return m[c.observable]
     end)
@@ -152,7 +153,7 @@ return function(zp)
       return row
     end
     row.value = v
-    local okb, e = pcall(evaluate_bounds, row, c, m, v)
+    local okb, e = interrupt.pcall(evaluate_bounds, row, c, m, v)
     if not okb then
       row.error = "constraint '" .. row.name .. "': " .. tostring(e):gsub("^.-:%d+: ", "")
       row.pass, row.bound, row.margin, row.pull = false, row.bound or "", nil, nil

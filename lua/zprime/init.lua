@@ -42,7 +42,10 @@ function zp.data_path(p)
 end
 zp.document("zp.data_path", [[zp.data_path([path]) -> path
   Directories searched for data tables (PPPC spectra, g*(T), f_eff, limit curves), in order.
-  Default: $ZPRIME_DATA, then <prefix>/share/zprime/data, then the build-time data directory.]])
+  Set in a script, it replaces the whole path (keep the default with
+  zp.data_path("mydir:" .. zp.data_path())).  Default, first match wins: the directories of
+  $ZPRIME_DATA, the source tree's data/ (runs from a build tree), then <prefix>/share/zprime/data
+  of the running installation (found from the executable or the module, for any prefix).]])
 
 --- Linear and logarithmic grids: n points, both ends included.
 local MAX_POINTS = 10000000 -- a grid larger than this is a typo, not a scan axis

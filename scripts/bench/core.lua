@@ -1,6 +1,6 @@
 -- Throughput of the model object from Lua: fresh model per point, two observables read.
 local zp = zp or require "zprime"
-local n = tonumber(arg and arg[1]) or 1000000
+local n = require("zprime.cli").bench_count("scripts/bench/core.lua", "observable evaluations", 1000000)
 local m = zp.model{ mZp = 600 }
 local clock = os.clock
 local t0 = clock()

@@ -3,7 +3,7 @@
 -- and single-energy look-ups as a scan would make them.
 -- Usage: zprime scripts/bench/pbar.lua [runs]      prints "pbar_spectrum_ms <number>"
 local zp = zp or require "zprime"
-local runs = tonumber(arg and arg[1]) or 200
+local runs = require("zprime.cli").bench_count("scripts/bench/pbar.lua", "spectra to compute", 200)
 local clock = os.clock
 
 zp.pbar_spectrum{ mchi = 1950, mZp = 12 } -- load the table once

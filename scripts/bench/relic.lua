@@ -2,7 +2,7 @@
 -- model (no memo hit), and one <sigma v> target (zp.relic_target, a few solves).
 -- Usage: build/zprime scripts/bench/relic.lua [n]
 local zp = zp or require "zprime"
-local n = tonumber(arg and arg[1]) or 2000
+local n = require("zprime.cli").bench_count("scripts/bench/relic.lua", "relic-density solves", 2000)
 local clock = os.clock
 
 local function timeit(f, count)

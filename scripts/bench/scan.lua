@@ -2,7 +2,7 @@
 --- flavour constraints (up to four), rows written to a CSV.  Prints one line
 ---   scan_points_per_s <number>
 --- Run: build/zprime scripts/bench/scan.lua [n_per_axis]
-local n = tonumber((...)) or 400
+local n = require("zprime.cli").bench_count("scripts/bench/scan.lua", "grid points per axis", 400)
 local zp = rawget(_G, "zp") or require "zprime"
 local core = zp.core
 

@@ -5,7 +5,10 @@
 -- Prints "S_hulthen_per_s <n>" and "S_exact_per_s <n>" (evaluations per second, CPU time).
 local zp = zp or require "zprime"
 local core = zp.core
-local budget = tonumber(arg and arg[1]) or 0.5
+local cli = require "zprime.cli"
+local bparser = cli.parser("scripts/bench/sommerfeld.lua", "S_hulthen and S_exact evaluations per second.")
+bparser:argument("budget", "Seconds to spend on each method (default 0.5)."):args("?"):convert(cli.number)
+local budget = cli.parse(bparser).budget or 0.5
 
 local points = {}
 for i = 0, 21 do

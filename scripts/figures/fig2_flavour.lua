@@ -2,13 +2,14 @@
 -- (g_q g_l mhat_TeV^-2, theta_D) for n_q = g_q/g_l = 1, 2, 4: the b -> s mu mu band (R_K),
 -- the B_s-mixing upper bounds on theta_D, the neutrino-trident upper bounds on g_q g_l mhat^-2,
 -- and the heavy-variant line g_q g_l / m_Z'^2 = 0.12 / TeV^2 (eq. 33 with n_q = 2, n_chi = 5).
--- Usage: zprime scripts/figures/fig2_flavour.lua [outdir]      writes fig2_flavour.png/.dat/.gp/.csv
+-- Usage: zprime scripts/figures/fig2_flavour.lua [OUTDIR | -o DIR]      writes fig2_flavour.png/.dat/.gp/.csv
 --
 -- The curves use Table I's inequalities derived from zprime's inputs (zp.table1_coefficients),
 -- exact in theta_D (s c = sin(2 theta_D)/2); they apply for m_Z' >> m_b (section 3.7).
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/fig2_flavour.lua",
+  "Figure 2 of arXiv:1702.00395: the flavour-allowed region. Writes fig2_flavour.png/.dat/.gp/.csv into OUTDIR."))).outdir
 
 local t1 = zp.table1_coefficients(zp.model{})
 local NQ = { 1, 2, 4 }

@@ -1,14 +1,15 @@
 -- Figure 3 of arXiv:1702.00395: the UV scale Lambda where alpha_chi = g_chi^2/(4 pi) = 1, versus
 -- m_Z', with g_chi from the relic density (eq. 33, n_q = 2, n_chi = 5, m_chi = 70 GeV) as the
 -- boundary condition at m_Z' and dg/d ln mu = g^3/(12 pi^2) above it.
--- Usage: zprime scripts/figures/fig3_lambda_uv.lua [outdir]      writes fig3_lambda_uv.png/.dat/.gp/.csv
+-- Usage: zprime scripts/figures/fig3_lambda_uv.lua [OUTDIR | -o DIR]      writes fig3_lambda_uv.png/.dat/.gp/.csv
 --
 -- Two curves: the paper's (eq. 33, i.e. eq. (32)'s contact limit m_chi << m_Z') and the same
 -- with the full s-channel propagator (Breit-Wigner with Gamma_Z'), which lowers g_chi at small
 -- m_Z' (resonance side) and raises it slightly at large m_Z' (width).
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/fig3_lambda_uv.lua",
+  "Figure 3 of arXiv:1702.00395: Lambda_UV vs m_Z'. Writes fig3_lambda_uv.png/.dat/.gp/.csv into OUTDIR."))).outdir
 
 local MCHI, NQ, NCHI = 70, 2, 5
 local mzp = zp.range(250, 1300, 106)   -- GeV, 10 GeV steps

@@ -1,14 +1,15 @@
 -- Figure 5 of arXiv:1702.00395: prompt antiproton spectra of chi chi -> Z'Z' -> (b bbar)(b bbar)
 -- for m_Z' = 12 GeV and several m_chi, next to the chi chi -> Z'Z' -> (q qbar)(q qbar) spectra
 -- (q = u, d; 5 GeV mediator) at the best-fit masses of Ref. [27] (Table II, left).
--- Usage: zprime scripts/figures/fig5_pbar.lua [outdir]      writes fig5_pbar.png/.dat/.gp/.csv
+-- Usage: zprime scripts/figures/fig5_pbar.lua [OUTDIR | -o DIR]      writes fig5_pbar.png/.dat/.gp/.csv
 --
 -- Spectra: eq. (40) applied to the PPPC 4 DM ID spectrum of one Z' at rest (mDM = m_Z'/2).
 -- A 5 GeV mediator lies below the PPPC masses (mDM >= 5 GeV, i.e. m_Z' >= 10 GeV): its rest
 -- spectrum is the 5 GeV table rescaled at a fixed kinetic-energy fraction (zp.pbar_light_mediator).
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/fig5_pbar.lua",
+  "Figure 5 of arXiv:1702.00395: boosted antiproton spectra. Writes fig5_pbar.png/.dat/.gp/.csv into OUTDIR."))).outdir
 
 local MZP = 12                                    -- GeV, section 4.2.1
 local MCHI_BB = { 1500, 1800, 1950, 2200 }        -- GeV; 1800 and 1950 are Table II's

@@ -1,14 +1,15 @@
 -- Figure 6 of arXiv:1702.00395: the values of g_chi and f that give the relic density, eq. (46):
 -- g_chi^4 + (g_chi^2 - f^2)^2 = R with R = 32 pi m_chi^2 <sigma v>_eff, <sigma v>_eff = 2.3e-26 cm^3/s:
 -- R = 0.75 for m_chi = 1950 GeV (MED, MAX) and 0.64 for 1800 GeV (MIN).
--- Usage: zprime scripts/figures/fig6_relic_gchi.lua [outdir]     writes fig6_relic_gchi.png/.dat/.gp/.csv
+-- Usage: zprime scripts/figures/fig6_relic_gchi.lua [OUTDIR | -o DIR]     writes fig6_relic_gchi.png/.dat/.gp/.csv
 --
 -- Each curve is closed: the upper branch (the paper's choice, used in Fig. 7) runs from
 -- g_chi = (R/2)^(1/4) at f = 0 to its maximum R^(1/4) at f = R^(1/4) and back to (R/2)^(1/4) at
 -- f_max = (2R)^(1/4); the lower branch exists for R^(1/4) < f <= f_max.
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/fig6_relic_gchi.lua",
+  "Figure 6 of arXiv:1702.00395: g_chi vs f from the relic density. Writes fig6_relic_gchi.png/.dat/.gp/.csv into OUTDIR."))).outdir
 
 local N = 400
 local curves = {

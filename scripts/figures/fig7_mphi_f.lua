@@ -2,15 +2,16 @@
 -- the Sommerfeld-enhanced <sigma v>(chi- chi- -> Z'Z') at v = 1e-3 c matches the antiproton fit
 -- of each propagation model (Table II), with g_chi on the upper branch of the relic relation
 -- (eq. 46, Fig. 6), and the region excluded by the CMB (eq. 49) for m_chi = 1800 GeV.
--- Usage: zprime scripts/figures/fig7_mphi_f.lua [outdir]        writes fig7_mphi_f.png/.dat/.gp/.csv
+-- Usage: zprime scripts/figures/fig7_mphi_f.lua [OUTDIR | -o DIR]        writes fig7_mphi_f.png/.dat/.gp/.csv
 --
 -- Computed twice: with the Hulthen formula of eq. (47) (solid, the paper's method) and with the
 -- exact Yukawa Sommerfeld factor from the Schroedinger equation (dashed); see docs/sommerfeld.md.
 -- The curves are the S = S_required contours of ln S - ln S_required(f) on an (f, ln m_phi) grid.
 local zp = zp or require "zprime"
 local core = zp.core
-local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/fig7_mphi_f.lua",
+  "Figure 7 of arXiv:1702.00395: m_phi vs f for the antiproton excess. Writes fig7_mphi_f.png/.dat/.gp/.csv into OUTDIR."))).outdir
 
 local V, MZP = 1e-3, 12
 local NF, NM = 111, 161

@@ -1,6 +1,6 @@
 -- Benchmark table of the heavy Z' + Dirac DM variant (section 4.1 of arXiv:1702.00395): the
 -- paper's point n_q = 2, n_chi = 5, m_chi = 70 GeV for m_Z' from 250 to 1200 GeV.
--- Usage: zprime scripts/figures/heavy_benchmarks.lua [outdir] [propagator]
+-- Usage: zprime scripts/figures/heavy_benchmarks.lua [OUTDIR | -o DIR] [propagator]
 --   propagator: "full" (default; Breit-Wigner with Gamma_Z') or "contact" (the paper's eq. 33)
 -- Writes <outdir>/heavy_benchmarks[_contact].csv and prints the table.
 --
@@ -10,12 +10,14 @@
 -- per-nucleon xenon cross section sigma_SI_Xe and sigma_p; Lambda_UV; and which constraints of
 -- m:check() fail at theta_D = 0.008.
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-local propagator = (arg and arg[2]) or "full"
-if propagator ~= "full" and propagator ~= "contact" then
-  error("heavy_benchmarks: propagator must be 'full' or 'contact', got '" .. propagator .. "'")
-end
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local parser = cli.outdir(cli.parser("scripts/figures/heavy_benchmarks.lua",
+  "Benchmark table of the heavy Z' + Dirac DM variant (section 4.1): prints it and writes " ..
+  "heavy_benchmarks[_contact].csv into OUTDIR."))
+parser:argument("propagator", "'full' (Breit-Wigner with Gamma_Z') or 'contact' (the paper's eq. 33).")
+  :args("?"):choices({ "full", "contact" })
+local args = cli.parse(parser)
+local outdir, propagator = args.outdir, args.propagator or "full"
 
 local MZP = { 250, 400, 600, 800, 1000, 1200 }
 local THETA = 0.008

@@ -3,10 +3,11 @@
 -- points are their curve as digitised to two digits in TjarkMiener/likelihood_combiner), the
 -- paper's targets 4.4e-26 (Dirac, eq. 32) and 2.3e-26 (Majorana, eq. 46), and the same targets
 -- for Planck's Omega h^2 = 0.120.
--- Usage: build/zprime scripts/figures/relic_sigmav_vs_mass.lua [outdir]
+-- Usage: build/zprime scripts/figures/relic_sigmav_vs_mass.lua [OUTDIR | -o DIR]
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/relic_sigmav_vs_mass.lua",
+  "The thermal-relic <sigma v> vs dark-matter mass from the Boltzmann solver. Writes relic_sigmav_vs_mass.png/.dat/.gp/.csv into OUTDIR."))).outdir
 
 local masses = zp.logrange(0.1, 1e4, 61)
 local function curve(omega, majorana)

@@ -7,7 +7,12 @@
 -- G_F = 1.1663787e-5; R_bsnunu <= 5 (eq. 21); Delta M_s(eq. 17) <= 17.757 + 2.6 ps^-1;
 -- trident 0.82 + 1.96 x 0.28 with on-shell sin^2 theta_W = 1 - m_W^2/m_Z^2 and g^2/8m_W^2 = G_F/sqrt2.
 local zp = zp or require "zprime"
-local mqcd = tonumber(arg and arg[1]) or 600
+local cli = require "zprime.cli"
+local parser = cli.parser("scripts/figures/table1.lua",
+  "Table I of arXiv:1702.00395: the flavour constraints with zprime's coefficients beside the paper's (printed).")
+parser:argument("mZp", "m_Z' in GeV for the column with QCD running of the B_s-mixing bound (default 600).")
+  :args("?"):convert(cli.number)
+local mqcd = cli.parse(parser).mZp or 600
 
 local m = zp.model{ mZp = mqcd }
 local t = zp.table1_coefficients(m)

@@ -3,7 +3,7 @@
 -- spectrum of the same shape as Ref. [27]'s best fit chi chi -> Z'Z' -> (q qbar)(q qbar) with a
 -- 5 GeV mediator (left side), and <sigma v> rescaled by (m_chi / m_ref)^2 to keep the annihilation
 -- rate n_chi^2 <sigma v> (n_chi ~ 1/m_chi) of the fit.
--- Usage: zprime scripts/figures/table2.lua [outdir]          prints the table, writes table2.csv
+-- Usage: zprime scripts/figures/table2.lua [OUTDIR | -o DIR]          prints the table, writes table2.csv
 --
 -- Shape metric (zp.pbar_match): both spectra as unit-area densities in ln E, E dN/dE / N, on a
 -- log grid of 400 kinetic energies from 1 GeV to 3 TeV; minimise int (f_bb - f_qq)^2 d ln E.
@@ -12,8 +12,9 @@
 -- fraction (zp.pbar_light_mediator); the q qbar spectrum of a 10 GeV mediator (the lightest PPPC
 -- one) is shown as a bracket.
 local zp = zp or require "zprime"
-local outdir = (arg and arg[1]) or "out"
-os.execute("mkdir -p '" .. outdir .. "'")
+local cli = require "zprime.cli"
+local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/table2.lua",
+  "Table II of arXiv:1702.00395, right side (antiproton shape matching). Prints the table, writes table2.csv into OUTDIR."))).outdir
 
 local MZP, MMED = 12, 5 -- GeV: this model's Z' (section 4.2.1); Ref. [27]'s mediator
 -- Table II: { model, m_ref, <sigma v> (+, -) from Ref. [27], paper's m_chi and <sigma v> (+, -) }

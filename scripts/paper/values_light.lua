@@ -54,7 +54,8 @@ return function(zp)
        zprime = function() return point(1800, 0.9, 0.5).v0_kd end,
        note = "eq. (48) gives a velocity in units of c; the paper's 'm/s' is a unit slip" }
   add{ id = "S_sat", name = "saturation v_min ~ m_phi/m_chi ~ 1e3 km/s", paper = 1e3, factor = 3,
-       zprime = function() return point(1950, 0.9, 0.5, { mphi = 10 }).S_saturation_v * 2.99792458e5 end }
+       zprime = function() return point(1950, 0.9, 0.5, { mphi = 10 }).S_saturation_v * 2.99792458e5 end,
+       note = "m_phi/m_chi = 10/1950 c = 1540 km/s; the paper's ~1e3 km/s is an order of magnitude" }
   add{ id = "BR_h_phiphi", name = "BR(h -> phi phi) ~ 1e-3 (kappa = 5e-4)", paper = 1e-3, rel = 0.5,
        zprime = function() return zp.variants.light_inelastic{ prop = "MED" }.BR_h_phiphi_est end,
        note = "(kappa v/m_b)^2; the full width gives 2.9e-4" }
@@ -78,10 +79,12 @@ return function(zp)
     add{ id = "tableII.mchi." .. r[1], name = "Table II: m_chi (" .. r[1] .. ") GeV", paper = r[2], rel = 0.08,
          zprime = tab2(r[1], "mchi"),
          note = r[1] == "MIN" and "shape match of E dN/dE (unit area in ln E); Ref. [27]'s 5 GeV mediator lies below PPPC's " ..
-           "5 GeV table edge and is extrapolated, which lowers m_chi by 4-6%; the paper's masses sit on a 150 GeV grid" or nil }
+           "5 GeV table edge and is extrapolated, which lowers m_chi by 4-6%; the paper's masses sit on a 150 GeV grid"
+           or "the same shape match as for MIN: the extrapolated 5 GeV reference lowers m_chi by 4-6%; the paper's masses sit on a 150 GeV grid" }
     add{ id = "tableII.sigmav." .. r[1], name = "Table II: <sigma v> (" .. r[1] .. ") 1e-26 cm^3/s", paper = r[3], rel = 0.15,
          zprime = function() return tab2(r[1], "sigmav")() / 1e-26 end,
-         note = r[1] == "MED" and "(m_chi/m_ref)^2 rescaling of the left side; the printed 31 itself is 5.2 x (1950/808)^2 = 30.3" or nil }
+         note = r[1] == "MED" and "(m_chi/m_ref)^2 rescaling of the left side; the printed 31 itself is 5.2 x (1950/808)^2 = 30.3"
+           or "(m_chi/m_ref)^2 rescaling of the left side with the m_chi above, so it carries that difference squared" }
   end
   return V
 end

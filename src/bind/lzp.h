@@ -32,11 +32,23 @@ void lzp_check_keys(lua_State *L, int t, const char *fname, const char *const al
 double lzp_optnum(lua_State *L, int t, const char *fname, const char *key, double def,
                   const char *unit);
 
+/* Integer argument arg within [lo, hi] (checked as a 64-bit Lua integer before any narrowing);
+ * otherwise a Lua error "fname: what = v is out of range (lo to hi)".  The opt form returns
+ * def when the argument is absent or nil. */
+lua_Integer lzp_checkrange(lua_State *L, int arg, lua_Integer lo, lua_Integer hi, const char *fname,
+                           const char *what);
+lua_Integer lzp_optrange(lua_State *L, int arg, lua_Integer def, lua_Integer lo, lua_Integer hi,
+                         const char *fname, const char *what);
+
 /* Push x[0..n-1] as a Lua array. */
 void lzp_push_array(lua_State *L, const double *x, int n);
 
 /* The closest registered name (parameter or observable) to name within a small edit
  * distance, or NULL. */
 const char *lzp_suggest(const char *name, const char *const extra[]);
+
+/* Set the default data search path: $ZPRIME_DATA, the source tree's data/, then
+ * <prefix>/share/zprime/data of the running installation (lzp_datapath.c). */
+void lzp_data_init(void);
 
 #endif

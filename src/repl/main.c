@@ -23,6 +23,7 @@
 
 #include "serve.h"
 #include "lzp.h"
+#include "base/zp_interrupt.h"
 
 LUAMOD_API int luaopen_zprime_core(lua_State *L);
 
@@ -34,6 +35,10 @@ static const char *progname = "zprime";
 static lua_State *globalL = NULL;
 static volatile sig_atomic_t prompt_interrupted = 0;
 static char history_file[4096] = "";
+static int in_repl = 0; /* while the REPL lives, SIGINT is never left at its default */
+
+/* Lines kept in the history file (older ones are dropped when the REPL starts and exits). */
+#define HISTORY_MAX_LINES 2000
 
 /* ---- signals ---- */
 
@@ -47,8 +52,61 @@ static void lstop(lua_State *L, lua_Debug *ar)
 static void on_signal_running(int sig)
 {
     int flag = LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT;
-    signal(sig, SIG_DFL); /* a second Ctrl-C kills the process, as in lua.c */
+    if (!in_repl)
+        signal(sig, SIG_DFL); /* in a script a second Ctrl-C kills the process, as in lua.c */
+    zp_interrupt_request();   /* core loops that poll it stop too */
     lua_sethook(globalL, lstop, flag, 1);
+}
+
+/* Coroutines have hooks of their own: each gets a count hook that raises the interrupt there. */
+static void co_stop(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    if (zp_interrupt_pending())
+        luaL_error(L, "interrupted!");
+}
+
+static int hook_this_coroutine(lua_State *L)
+{
+    lua_sethook(L, co_stop, LUA_MASKCOUNT, 1000);
+    return 0;
+}
+
+/* coroutine.create/wrap(f) run f behind a first call that hooks the new coroutine. */
+static const char *const hook_coroutines_lua =
+    "local hook, create, wrap = ...\n"
+    "local function hooked(f)\n"
+    "  if type(f) ~= 'function' then return f end\n"
+    "  return function(...) hook() return f(...) end\n"
+    "end\n"
+    "coroutine.create = function(f) return create(hooked(f)) end\n"
+    "coroutine.wrap = function(f) return wrap(hooked(f)) end\n";
+
+static int hook_coroutines(lua_State *L)
+{
+    if (luaL_loadstring(L, hook_coroutines_lua) != LUA_OK)
+        return LUA_ERRSYNTAX;
+    lua_pushcfunction(L, hook_this_coroutine);
+    lua_getglobal(L, "coroutine");
+    lua_getfield(L, -1, "create");
+    lua_getfield(L, -2, "wrap");
+    lua_remove(L, -3);
+    return lua_pcall(L, 3, 0, 0);
+}
+
+/* Between commands of the REPL: Ctrl-C only marks the prompt as interrupted. */
+static void on_signal_prompt(int sig);
+static void restore_idle_handler(int sig)
+{
+    if (in_repl) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal_prompt;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sig, &sa, NULL);
+    } else {
+        signal(sig, SIG_DFL);
+    }
 }
 
 static void on_signal_prompt(int sig)
@@ -105,8 +163,9 @@ static int docall(lua_State *L, int narg, int nres)
     globalL = L;
     set_handler(SIGINT, on_signal_running);
     set_handler(SIGTERM, on_signal_running);
+    zp_interrupt_clear();
     int status = lua_pcall(L, narg, nres, base);
-    signal(SIGINT, SIG_DFL);
+    restore_idle_handler(SIGINT);
     signal(SIGTERM, SIG_DFL);
     lua_remove(L, base);
     return status;
@@ -179,6 +238,8 @@ static int setup_state(lua_State *L)
     if (st != LUA_OK)
         return report(L, st);
     lua_setglobal(L, "zp");
+    if (hook_coroutines(L) != LUA_OK)
+        return report(L, LUA_ERRRUN);
     /* help() and help "name" at the prompt */
     return dostring(L, "help = function(...) return zp.help(...) end", "=(zprime setup)");
 }
@@ -345,7 +406,7 @@ static int load_chunk(lua_State *L)
         prompt_interrupted = 0;
         set_handler(SIGINT, on_signal_prompt);
         char *line = readline(get_prompt(L, first));
-        signal(SIGINT, SIG_DFL);
+        restore_idle_handler(SIGINT);
         if (line == NULL) {
             if (!first) { /* Ctrl-D inside a chunk drops it */
                 lua_settop(L, 0);
@@ -413,8 +474,10 @@ static void repl(lua_State *L)
             if (f)
                 fclose(f);
         }
+        history_truncate_file(history_file, HISTORY_MAX_LINES);
         read_history(history_file);
     }
+    stifle_history(HISTORY_MAX_LINES);
     rl_readline_name = "zprime";
     rl_catch_signals = 0;
     rl_getc_function = zp_getc;
@@ -434,6 +497,8 @@ static void repl(lua_State *L)
         lua_settop(L, 0);
     }
     lua_settop(L, 0);
+    if (history_file[0])
+        history_truncate_file(history_file, HISTORY_MAX_LINES);
     fputc('\n', stdout);
     fflush(stdout);
 }
@@ -448,6 +513,16 @@ static void print_banner(void)
 
 static void print_usage(void)
 {
+    /* the folder holding scripts/, examples/ and docs/: the source tree (lua/..) or, for an
+     * installed copy, <prefix>/share/zprime (share/zprime/lua/..) */
+    char home[4096];
+    find_lua_dir(home, sizeof home);
+    size_t n = strlen(home);
+    if (n >= 4 && strcmp(home + n - 4, "/lua") == 0)
+        home[n - 4] = '\0';
+    char *up = strstr(home, "/bin/../share/"); /* <prefix>/bin/../share -> <prefix>/share */
+    if (up)
+        memmove(up, up + 7, strlen(up + 7) + 1);
     printf("usage: %s [options] [script.lua [args...]]\n"
            "  (no arguments)    interactive REPL with history, completion and help()\n"
            "  script.lua args   run a script; its arguments are in the global table `arg`\n"
@@ -461,8 +536,23 @@ static void print_usage(void)
            "  --install-kernel [--user]  register the \"zprime\" Jupyter kernel\n"
            "  -v, --version     print the version\n"
            "  -h, --help        print this help\n"
-           "Environment: ZPRIME_DATA (data search path), ZPRIME_HISTORY (history file).\n",
-           progname);
+           "\n"
+           "Main job -- reproduce arXiv:1702.00395 (Tables I-II, Figures 1-7, check tables and a\n"
+           "validation report of every printed number) into the folder out/:\n"
+           "  %s %s/scripts/paper.lua out        (--help for its options)\n"
+           "Examples (workshop, in reading order): %s/examples/\n"
+           "  01_first_steps.lua ... 06_your_own_variant.lua; run one with: %s %s/examples/01_first_steps.lua\n"
+           "Docs in %s/: README.md, docs/guide.md (user guide), docs/reference.md (every\n"
+           "  parameter and observable); at the prompt: help(), zp.help \"name\", zp.apropos \"word\"\n"
+           "\n"
+           "Environment:\n"
+           "  ZPRIME_DATA      colon-separated data directories, searched before the source tree's\n"
+           "                   data/ and <prefix>/share/zprime/data (see zp.data_path())\n"
+           "  ZPRIME_HISTORY   REPL history file (default ~/.zprime_history); ~/.zprimerc.lua runs at start\n"
+           "  ZPRIME_JOBS, ZPRIME_CHUNK   what --jobs N and --chunk K/N set for zp.scan\n"
+           "  ZPRIME_GNUPLOT   the gnuplot program zp.plot runs (default gnuplot)\n"
+           "  LUA_PATH, LUA_CPATH   extra Lua modules, as for lua5.4\n",
+           progname, progname, home, home, progname, home, home);
 }
 
 static int run_startup_file(lua_State *L)
@@ -564,6 +654,8 @@ int main(int argc, char **argv)
         }
         if (status == LUA_OK && !serve && (interactive || (!script && !has_e))) {
             if (isatty(STDIN_FILENO) || interactive) {
+                in_repl = 1;
+                restore_idle_handler(SIGINT);
                 print_banner();
                 run_startup_file(L);
                 repl(L);

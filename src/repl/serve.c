@@ -10,6 +10,7 @@
 #include <lua.h>
 
 #include "serve.h"
+#include "base/zp_interrupt.h"
 
 static lua_State *serveL = NULL;
 
@@ -24,6 +25,7 @@ static void on_interrupt(int sig)
 {
     (void)sig;
     int flag = LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT;
+    zp_interrupt_request(); /* core loops (root scans) and hooked coroutines stop too */
     lua_sethook(serveL, serve_stop, flag, 1); /* stays armed: a second interrupt sets it again */
 }
 
@@ -61,6 +63,7 @@ static int l_serve_pcall(lua_State *L)
     lua_pushcfunction(L, serve_msgh);
     lua_insert(L, 1);
     serveL = L;
+    zp_interrupt_clear();
     set_sigint(on_interrupt);
     int status = lua_pcall(L, n - 1, LUA_MULTRET, 1);
     lua_sethook(L, NULL, 0, 0); /* an interrupt that came too late to fire must not hit the next request */

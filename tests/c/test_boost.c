@@ -366,18 +366,14 @@ int main(void)
     zp_core_init();
     test_limits();
     test_synthetic();
-    const char *env = zt_data_dir();
-    if (env && *env) {
-        zp_data_set_path(env);
+    static const char *const tables[] = {"pppc4dmid/AtProductionNoEW_antiprotons.dat", NULL};
+    if (zt_need_tables(tables)) {
         test_tab_vs_adaptive();
         test_conservation();
         test_rest_limit();
         test_range_and_shape();
         test_errors();
         test_all_channels();
-    } else {
-        fprintf(stderr, "ZPRIME_DATA is not set: the PPPC antiproton tests are skipped\n");
-        zt_fail++;
     }
     zp_table_cache_clear();
     return ZT_DONE();

@@ -78,7 +78,7 @@ static void test_errors(void)
     zp_data_set_path("/nonexistent/zprime-data");
     st.code = 0;
     ZT_STATUS(zp_dmlimit_eval("fermi_dsph_bb", 80.0, &v, &st), ZP_EDATA, st,
-              "lat_2015_multidsph_ann_bb.ecsv' not found in the data search path '/nonexistent/zprime-data'",
+              "lat_2015_multidsph_ann_bb.ecsv' not found in any directory of the data search path '/nonexistent/zprime-data'",
               "missing Fermi table");
     ZT_TRUE(strstr(st.msg, "Fermi-LAT") != NULL, "message names the experiment");
     zp_data_set_path(saved);
@@ -88,11 +88,14 @@ static void test_errors(void)
 int main(void)
 {
     zp_core_init();
-    const char *env = zt_data_dir();
-    if (env)
-        zp_data_set_path(env);
-    test_values();
-    test_registry();
+    static const char *const tables[] = {
+        "limits/direct_detection/LUX_SI_Combination_Oct2016.txt", "limits/direct_detection/LZ_projection_OHare.txt",
+        "limits/direct_detection/PandaX_SI_arxiv_Jul2016.dat", "limits/direct_detection/xenon1t_2018.txt",
+        "limits/fermi_dsph/lat_2015_multidsph_ann_bb.ecsv", "limits/fermi_dsph/lat_2015_multidsph_ann_mumu.ecsv", NULL};
+    if (zt_need_tables(tables)) {
+        test_values();
+        test_registry();
+    }
     test_errors();
     zp_table_cache_clear();
     return ZT_DONE();

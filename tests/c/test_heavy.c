@@ -189,11 +189,21 @@ static void test_running(void)
     relic(&q, 2.0, 5.0, TARGET_CM3S, &st);
     ZT_TRUE(zt_obs("Lambda_UV", &q) > 1e5, "Lambda_UV > 100 TeV at mZp = 1 TeV");
     q.v[ZP_GCHI] = 0.0;
-    ZT_TRUE(isinf(zt_obs("Lambda_UV", &q)), "no Landau pole without a coupling");
+    ZT_TRUE(isnan(zt_obs("Lambda_UV", &q)), "no Landau pole without a coupling: an error, not +inf");
+    {
+        zp_status s0 = {0, ""};
+        double v0;
+        ZT_STATUS(zp_heavy_Lambda_UV(&q, &v0, &s0), ZP_EDOM, s0, "gchi = 0 never runs", "Lambda_UV at gchi = 0 names gchi");
+    }
     q.v[ZP_GCHI] = 4.0; /* alpha_chi = 1.27 > 1 already at m_Z' */
     ZT_TRUE(zt_obs("Lambda_UV", &q) == 1000.0, "Lambda_UV = m_Z' when alpha_chi > 1 there");
     q.v[ZP_GCHI] = 0.05;
-    ZT_TRUE(isinf(zt_obs("Lambda_UV", &q)), "overflowing scale is +inf");
+    ZT_TRUE(isnan(zt_obs("Lambda_UV", &q)), "a scale beyond DBL_MAX is an error, not +inf");
+    {
+        zp_status s0 = {0, ""};
+        double v0;
+        ZT_STATUS(zp_heavy_Lambda_UV(&q, &v0, &s0), ZP_EDOM, s0, "gchi = 0.05 at mZp = 1000 GeV", "overflow names gchi");
+    }
     q.v[ZP_GCHI] = 2.0;
     ZT_NEAR(zt_obs("delta_gchi", &q), 3e-3 * 8.0, 1e-12, "Delta g_chi = 3e-3 g_chi^3");
     ZT_NEAR(zt_obs("alpha_chi", &q), 4.0 / (4 * ZP_PI), 1e-12, "alpha_chi");

@@ -228,8 +228,10 @@ static void test_detection(void)
 int main(void)
 {
     zp_core_init();
-    const char *env = zt_data_dir(); /* set by ctest */
-    zp_data_set_path(env);
+    static const char *const tables[] = {"pppc4dmid/AtProductionNoEW_antiprotons.dat", "dof/std_thg.tab",
+                                         "cmb_feff/f_eff_ep.dat", "cmb_feff/f_eff_g.dat", NULL};
+    if (!zt_need_tables(tables))
+        return ZT_DONE();
     test_spectrum();
     test_relic();
     test_annihilation();

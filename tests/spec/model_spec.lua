@@ -155,7 +155,7 @@ describe("data path", function()
   end)
   it("names the file and the path when a table is missing", function()
     assert_error_matches(function() zp.core.read_table("no/such/table.dat") end,
-      "'no/such/table.dat' not found in the data search path")
+      "'no/such/table.dat' not found in any directory of the data search path")
   end)
 end)
 

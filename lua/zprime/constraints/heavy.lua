@@ -35,7 +35,15 @@ return {
     note = "a warning: above it the Z' is too broad for the narrow-width treatment of widths, BRs and <sigma v>",
   },
   {
-    name = "perturbativity Lambda_UV", observable = "Lambda_UV", kind = "lower",
+    name = "perturbativity Lambda_UV", kind = "lower", unit = "GeV",
+    -- Lambda_UV is an error when alpha_chi never reaches alpha_chi_max at a finite scale (gchi
+    -- = 0, or a tiny gchi): that is the best case of this bound, so it passes with +inf.
+    observable = function(m)
+      local ok, v = require("zprime.interrupt").pcall(function() return m.Lambda_UV end)
+      if ok then return v end
+      if tostring(v):find("perturbative at every scale", 1, true) then return math.huge end
+      error(v, 0)
+    end,
     min = function(m) return m.Lambda_UV_min end,
     cl = "validity", ref = "section 4.1.1, Fig. 3", applies = APPLIES,
     note = "alpha_chi must stay below alpha_chi_max up to Lambda_UV_min (~100 TeV, where a UV completion may appear)",

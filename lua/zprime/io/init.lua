@@ -4,8 +4,18 @@
 return function(zp)
   local codec = require "zprime.io.csv"
 
+  --- Largest table file read (bytes): /dev/zero or a runaway file must not fill the memory.
+  zp.read_max_bytes = 1024 * 1024 * 1024
+
   local function read_file(fname, path)
     if type(path) ~= "string" then error(fname .. ": expects a file name, got " .. type(path), 3) end
+    local kind, size = zp.core.file_info(path)
+    if kind == nil then error(fname .. ": cannot open " .. path .. ": " .. tostring(size), 3) end
+    if kind ~= "file" then error(fname .. ": cannot read " .. path .. ": it is a " .. kind .. ", not a regular file", 3) end
+    if size > zp.read_max_bytes then
+      error(fname .. ": cannot read " .. path .. ": it has " .. size .. " bytes, more than zp.read_max_bytes = " ..
+        zp.read_max_bytes, 3)
+    end
     local f, err = io.open(path, "rb")
     if not f then error(fname .. ": cannot open " .. tostring(err), 3) end
     local text, rerr = f:read("a")

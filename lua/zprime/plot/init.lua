@@ -5,6 +5,7 @@
 return function(zp)
   local region = require "zprime.plot.region"
   local pdata = require "zprime.plot.data"
+  local gp_text = require "zprime.plot.gp"
   local did_you_mean, esc, series_from_data = pdata.did_you_mean, pdata.esc, pdata.series_from_data
 
   local PALETTE = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#17becf",
@@ -30,8 +31,8 @@ return function(zp)
     end
   end
 
-  --- Quote a string for gnuplot (single quotes: backslashes reach the enhanced-text parser).
-  local function q(s) return "'" .. tostring(s):gsub("'", "''") .. "'" end
+  --- Quote a string for gnuplot (control characters replaced; see zprime.plot.gp).
+  local q = gp_text.str
 
 
   local function num(x)
@@ -55,7 +56,7 @@ return function(zp)
   end
 
   local function write_block(f, idx, s, rows)
-    f:write(string.format("# block %d: %s\n", idx, s.label or s.style or "series"))
+    f:write(string.format("# block %d: %s\n", idx, gp_text.clean(s.label or s.style or "series")))
     for _, r in ipairs(rows) do f:write(r, "\n") end
     f:write("\n\n")
   end
@@ -82,7 +83,7 @@ return function(zp)
     local style = s.style or "lines"
     local title = s.label and ("title " .. q(s.label)) or "notitle"
     local lw = s.width or 2
-    local lc = "lc rgb " .. q(color)
+    local lc = "lc rgb " .. assert(gp_text.color(color))
     if s.hline or s.vline then
       local dt = (style == "dotted") and "dt 3" or (style == "dashed" or s.style == nil) and "dt 2" or "dt 1"
       -- a line outside the axis range is not drawn (gnuplot does not clip arrows)
@@ -135,6 +136,13 @@ return function(zp)
   local function check_series(s, i)
     if type(s) ~= "table" then error("zp.plot: series[" .. i .. "] must be a table, got " .. type(s), 3) end
     check_keys(s, SERIES_KEYS, "series option")
+    if s.color ~= nil then
+      local ok, why = gp_text.color(s.color)
+      if not ok then error("zp.plot: series[" .. i .. "].color " .. why, 3) end
+    end
+    if s.label ~= nil and type(s.label) ~= "string" and type(s.label) ~= "number" then
+      error("zp.plot: series[" .. i .. "].label must be a string, got " .. type(s.label), 3)
+    end
     if s.style ~= nil and not STYLES[s.style] then
       error("zp.plot: series[" .. i .. "] has unknown style '" .. tostring(s.style) ..
         "' (lines, points, linespoints, dashed, dotted or band)", 3)
@@ -172,7 +180,7 @@ return function(zp)
     return dir, stem, ext
   end
 
-  local function shell_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+  local shell_quote = gp_text.shell
 
   local function terminal(ext, w, h)
     if ext == "svg" then
@@ -213,7 +221,11 @@ return function(zp)
     end
     local parts = { "set label " .. q(lab.text), "at", coords, num(lab.x) .. ",", coords, num(lab.y), align }
     if lab.rotate then parts[#parts + 1] = "rotate by " .. num(lab.rotate) end
-    if lab.color then parts[#parts + 1] = "tc rgb " .. q(lab.color) end
+    if lab.color then
+      local c, why = gp_text.color(lab.color)
+      if not c then error("zp.plot: labels[" .. i .. "].color " .. why, 4) end
+      parts[#parts + 1] = "tc rgb " .. c
+    end
     if lab.font then parts[#parts + 1] = "font " .. q(lab.font) end
     parts[#parts + 1] = "front"
     return table.concat(parts, " ")
@@ -237,8 +249,15 @@ return function(zp)
       error("zp.plot expects a table { out = ..., series = {...} } or a scan result, got " .. type(spec), 2)
     end
     check_keys(spec, SPEC_KEYS, "option")
-    if spec.key ~= nil and type(spec.key) ~= "string" then
-      error("zp.plot: key must be a gnuplot key position such as 'top left', got " .. type(spec.key), 2)
+    if spec.key ~= nil then
+      local ok, why = gp_text.key(spec.key)
+      if not ok then error("zp.plot: key " .. why, 2) end
+    end
+    for _, k in ipairs({ "title", "xlabel", "ylabel" }) do
+      local v = spec[k]
+      if v ~= nil and type(v) ~= "string" and type(v) ~= "number" then
+        error("zp.plot: " .. k .. " must be a string, got " .. type(v), 2)
+      end
     end
     local series, xl, yl = spec.series, nil, nil
     if spec.data ~= nil then
@@ -261,8 +280,12 @@ return function(zp)
     end
     local out = spec.out or "plot.png"
     if type(out) ~= "string" or out == "" then error("zp.plot: out must be a file name such as 'fig.png'", 2) end
+    do
+      local ok, why = gp_text.check_path(out, "out")
+      if not ok then error("zp.plot: " .. why, 2) end
+    end
     local dir, stem, ext = split_out(out)
-    if dir ~= "." then os.execute("mkdir -p " .. shell_quote(dir)) end
+    if dir ~= "." then require("zprime.fs").mkdir_p(dir) end
     local image = dir .. "/" .. stem .. "." .. ext
     local datname, gpname = stem .. ".dat", stem .. ".gp"
     local dat, gp = dir .. "/" .. datname, dir .. "/" .. gpname
@@ -319,8 +342,8 @@ return function(zp)
         "; render later with `cd " .. dir .. " && gnuplot " .. gpname .. "`", 2)
     end
     local errfile = os.tmpname()
-    local ok = os.execute("cd " .. shell_quote(dir) .. " && " .. shell_quote(prog) .. " " ..
-      shell_quote(gpname) .. " 2>" .. shell_quote(errfile))
+    local ok = os.execute("cd -- " .. require("zprime.fs").shell_path(dir) .. " && " .. shell_quote(prog) .. " " ..
+      shell_quote("./" .. gpname) .. " 2>" .. shell_quote(errfile))
     local ef = io.open(errfile, "r")
     local msg = ef and ef:read("a") or ""
     if ef then ef:close() end
@@ -356,6 +379,8 @@ return function(zp)
     zp.plot(res)   zp.plot(res, "mZp", "C9_bsmumu")
     zp.plot{ data = res, x = "mZp", y = {"C9_bsmumu", "C10_bsmumu"}, by = "thetaD", out = "c9.png" }
     zp.plot{ data = res, x = "thetaD", y = "gq", z = "pass", out = "allowed.png" }  (2-D region)
-  Labels are gnuplot enhanced text: g_q, 10^{-3}, {/Symbol q}_D.  Needs gnuplot (Debian: gnuplot-nox);
+  Labels are gnuplot enhanced text: g_q, 10^{-3}, {/Symbol q}_D.  No text can run a command: control
+  characters become spaces, colours must be "#rrggbb" or a colour name, key takes only gnuplot's key
+  words and numbers, out may not hold control characters.  Needs gnuplot (Debian: gnuplot-nox);
   without it the .dat and .gp files are still written and the error says what to install.]])
 end

@@ -19,12 +19,6 @@
 #ifndef ZPRIME_VERSION
 #define ZPRIME_VERSION "0.0.0"
 #endif
-#ifndef ZPRIME_DATA_DEFAULT
-#define ZPRIME_DATA_DEFAULT ""
-#endif
-#ifndef ZPRIME_DATA_INSTALL
-#define ZPRIME_DATA_INSTALL ""
-#endif
 
 LUAMOD_API int luaopen_zprime_core(lua_State *L);
 
@@ -374,7 +368,7 @@ static int l_eval(lua_State *L)
     zp_params *p = lzp_checkmodel(L, 1);
     int i;
     if (lua_type(L, 2) == LUA_TNUMBER) {
-        i = (int)luaL_checkinteger(L, 2) - 1;
+        i = (int)lzp_checkrange(L, 2, 1, zp_obs_count(), "eval", "observable index") - 1;
     } else {
         const char *name = luaL_checkstring(L, 2);
         int id = zp_param_find(name);
@@ -477,8 +471,8 @@ static int string_list(lua_State *L, int idx, const char **out, int n)
     if (lua_isnoneornil(L, idx))
         return 0;
     luaL_checktype(L, idx, LUA_TTABLE);
-    int len = (int)luaL_len(L, idx);
-    for (int i = 1; i <= len && k < n - 1; i++) {
+    lua_Integer len = (lua_Integer)lua_rawlen(L, idx);
+    for (lua_Integer i = 1; i <= len && k < n - 1; i++) {
         lua_rawgeti(L, idx, i);
         if (lua_type(L, -1) == LUA_TSTRING)
             out[k++] = lua_tostring(L, -1); /* the table keeps the string alive */
@@ -507,7 +501,7 @@ static int l_closest(lua_State *L)
 {
     const char *name = luaL_checkstring(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    int maxd = (int)luaL_optinteger(L, 3, 2);
+    int maxd = (int)lzp_optrange(L, 3, 2, 0, 1000, "closest", "maxd (largest edit distance)");
     const char *list[1024];
     int n = string_list(L, 2, list, 1024);
     const char *best = NULL;
@@ -540,23 +534,6 @@ static int l_data_path(lua_State *L)
     return 1;
 }
 
-static void init_data_path(void)
-{
-    char path[4096] = "";
-    const char *env = getenv("ZPRIME_DATA");
-    size_t n = 0;
-    const char *parts[3] = {env, ZPRIME_DATA_DEFAULT, ZPRIME_DATA_INSTALL};
-    for (int i = 0; i < 3; i++) {
-        if (parts[i] == NULL || parts[i][0] == '\0')
-            continue;
-        int w = snprintf(path + n, sizeof path - n, "%s%s", n ? ":" : "", parts[i]);
-        if (w < 0 || (size_t)w >= sizeof path - n)
-            break;
-        n += (size_t)w;
-    }
-    zp_data_set_path(path);
-}
-
 static const luaL_Reg model_methods[] = {
     {"with", l_with},
     {"params", l_params_of},
@@ -580,7 +557,7 @@ static const luaL_Reg core_funcs[] = {
 LUAMOD_API int luaopen_zprime_core(lua_State *L)
 {
     zp_core_init();
-    init_data_path();
+    lzp_data_init();
     luaL_newlib(L, core_funcs);
     int core = lua_gettop(L);
 

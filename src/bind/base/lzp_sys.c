@@ -16,7 +16,7 @@
 /* core.isatty(fd) -> boolean */
 static int l_isatty(lua_State *L)
 {
-    lua_pushboolean(L, isatty((int)luaL_checkinteger(L, 1)) == 1);
+    lua_pushboolean(L, isatty((int)lzp_checkrange(L, 1, 0, 1 << 30, "isatty", "fd")) == 1);
     return 1;
 }
 
@@ -64,7 +64,7 @@ static int l_fork(lua_State *L)
 /* core.wait(pid [, nohang]) -> exit code (128 + signal when killed), or nil while running */
 static int l_wait(lua_State *L)
 {
-    pid_t pid = (pid_t)luaL_checkinteger(L, 1);
+    pid_t pid = (pid_t)lzp_checkrange(L, 1, 1, 1 << 30, "wait", "pid");
     int status = 0;
     pid_t r;
     do {
@@ -109,7 +109,7 @@ static int l_getpid(lua_State *L)
  * buffers inherited from the parent). */
 static int l_exit_now(lua_State *L)
 {
-    int code = (int)luaL_optinteger(L, 1, 0);
+    int code = (int)lzp_optrange(L, 1, 0, 0, 255, "exit_now", "exit code");
     fflush(stderr);
     _exit(code);
     return 0;

@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "lzp.h"
+
+/* Most points core.interp takes (a table of 10^8 numbers is already 800 MB). */
+#define ZP_INTERP_MAXN 100000000
 #include "base/zp_table.h"
 
 static int l_read_table(lua_State *L)
@@ -44,7 +47,10 @@ static int l_read_table(lua_State *L)
 static double *to_array(lua_State *L, int idx, int *n, const char *what)
 {
     luaL_checktype(L, idx, LUA_TTABLE);
-    int len = (int)luaL_len(L, idx);
+    lua_Integer rawlen = (lua_Integer)lua_rawlen(L, idx);
+    if (rawlen > ZP_INTERP_MAXN)
+        luaL_error(L, "interp: %s has %I values, more than %d", what, rawlen, ZP_INTERP_MAXN);
+    int len = (int)rawlen;
     double *x = lua_newuserdatauv(L, (size_t)(len > 0 ? len : 1) * sizeof *x, 0);
     for (int i = 0; i < len; i++) {
         lua_rawgeti(L, idx, i + 1);
@@ -60,10 +66,11 @@ static double *to_array(lua_State *L, int idx, int *n, const char *what)
 static int l_interp(lua_State *L)
 {
     int nx, ny;
+    double x0 = luaL_checknumber(L, 3);
+    const char *mode = luaL_optstring(L, 4, "linear"); /* before the arrays are pushed above it */
+    lua_settop(L, 4);
     double *x = to_array(L, 1, &nx, "x");
     double *y = to_array(L, 2, &ny, "y");
-    double x0 = luaL_checknumber(L, 3);
-    const char *mode = luaL_optstring(L, 4, "linear");
     if (nx != ny)
         return luaL_error(L, "interp: x has %d entries but y has %d", nx, ny);
     int loglog = strcmp(mode, "loglog") == 0;

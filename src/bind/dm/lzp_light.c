@@ -70,10 +70,10 @@ static int l_S_coulomb(lua_State *L)
 
 static int l_S_mphi_roots(lua_State *L)
 {
-    int method = (int)luaL_checkinteger(L, 1);
+    int method = (int)lzp_checkrange(L, 1, 0, 16, "S_mphi_roots", "method");
     double S = luaL_checknumber(L, 2), a = luaL_checknumber(L, 3), b = luaL_checknumber(L, 4);
     double m = luaL_checknumber(L, 5), lo = luaL_checknumber(L, 6), hi = luaL_checknumber(L, 7);
-    int ngrid = (int)luaL_optinteger(L, 8, 400), n;
+    int ngrid = (int)lzp_optrange(L, 8, 400, 2, ZP_SOMM_NGRID_MAX, "S_mphi_roots", "ngrid"), n;
     double roots[256];
     zp_status st = {ZP_OK, ""};
     if (zp_sommerfeld_mphi_roots(method, S, a, b, m, lo, hi, ngrid, roots, 256, &n, &st) != ZP_OK)

@@ -56,7 +56,7 @@ static double *optarray(lua_State *L, int t, const char *fname, const char *key,
         luaL_error(L, "%s: option '%s' expects an array of numbers, got %s", fname, key, luaL_typename(L, -1));
     lua_Integer len = luaL_len(L, -1);
     if (len < 1 || len > NMAX)
-        luaL_error(L, "%s: option '%s' must hold 1 to %d numbers, got %d", fname, key, NMAX, (int)len);
+        luaL_error(L, "%s: option '%s' must hold 1 to %d numbers, got %I", fname, key, NMAX, len);
     double *x = lua_newuserdatauv(L, (size_t)len * sizeof *x, 0);
     for (lua_Integer i = 0; i < len; i++) {
         lua_rawgeti(L, -2, i + 1);
@@ -166,6 +166,9 @@ static int l_pbar_spectrum(lua_State *L)
     return 1;
 }
 
+/* Smallest log10 x_P of a user table: 10^-300 is still a normal double. */
+#define BOOST_LX_MIN (-300)
+
 static const char *const boost_keys[] = {"mchi", "mZp", "m", "lx0", "dlx", "dNdlog10x", "E", "n",
                                          "Emin", "Emax", NULL};
 
@@ -185,6 +188,11 @@ static int l_boost_spectrum(lua_State *L)
     double *y = optarray(L, 1, fname, "dNdlog10x", &ny);
     if (y == NULL || isnan(lx0) || isnan(dlx) || isnan(k.mchi) || isnan(k.mZp))
         return luaL_error(L, "%s: give mchi, mZp (GeV), and the rest-frame table lx0, dlx, dNdlog10x", fname);
+    /* 10^lx0 must be a normal double: below ~1e-300 it underflows to 0 and the boost integral
+     * of eq. (40) returned inf without a word */
+    if (!(lx0 >= BOOST_LX_MIN && lx0 <= 0))
+        return luaL_error(L, "%s: lx0 = %f must be in [%d, 0] (log10 of the first x_P = K'/(mZp/2))", fname, lx0,
+                          BOOST_LX_MIN);
     zp_status st = st_ok();
     zp_pppc_slice *s = lua_newuserdatauv(L, sizeof *s, 0);
     double xlo, xhi, E0 = 2 * k.m / k.mZp;
@@ -201,8 +209,12 @@ static int l_boost_spectrum(lua_State *L)
     double *d = lua_newuserdatauv(L, (size_t)n * sizeof *d, 0);
     if (zp_boost_dNdx_tab(&k, s, n, x, d, &st) != ZP_OK)
         return fail(L, &st, fname);
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         d[i] /= k.mchi;
+        if (!isfinite(d[i]))
+            return luaL_error(L, "%s: dN/dE at E = %f GeV is not finite for mchi = %f GeV, mZp = %f GeV, lx0 = %f, "
+                              "dlx = %f: check the rest-frame table", fname, E[i], k.mchi, k.mZp, lx0, dlx);
+    }
     lua_createtable(L, 0, 2);
     lzp_push_array(L, E, n), lua_setfield(L, -2, "E");
     lzp_push_array(L, d, n), lua_setfield(L, -2, "dNdE");

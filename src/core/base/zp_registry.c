@@ -1,7 +1,9 @@
 /* zp_registry.c -- observable registry assembled from the module tables of obs_modules.def. */
 #include "base/zp_registry.h"
 
+#include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #define ZP_OBS_MODULE(suffix) extern const zp_obs_def zp_obs_##suffix[];
@@ -53,6 +55,32 @@ int zp_obs_find(const char *name)
     return -1;
 }
 
+/* An in-range input must not give a silent +-inf or NaN: fail naming the observable and the
+ * values of the parameters (and arguments) it reads, so the one at 0, a denormal or an extreme
+ * can be seen. */
+static int not_finite(const zp_obs_def *d, const zp_params *p, const double *args, int nargs, double v,
+                      zp_status *st)
+{
+    char in[ZP_MSG_LEN] = "";
+    size_t k = 0;
+    const char *s = d->inputs ? d->inputs : "";
+    while (*s && k + 40 < sizeof in) {
+        size_t len = strcspn(s, " ");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), s);
+        int id = zp_param_find(name);
+        if (id >= 0)
+            k += (size_t)snprintf(in + k, sizeof in - k, "%s%s = %g", k ? ", " : "", name, p->v[id]);
+        s += len;
+        while (*s == ' ')
+            s++;
+    }
+    for (int a = 0; a < nargs && k + 40 < sizeof in; a++)
+        k += (size_t)snprintf(in + k, sizeof in - k, "%sargument %d = %g", k ? ", " : "", a + 1, args[a]);
+    return zp_fail(st, ZP_EDOM, "observable '%s' is %s at %s: an input is zero, denormal or beyond the formula's range",
+                   d->name, isnan(v) ? "not a number" : v > 0 ? "+infinite" : "-infinite", k ? in : "these inputs");
+}
+
 int zp_obs_eval(int i, const zp_params *p, const double *args, int nargs, double *out,
                 zp_status *st)
 {
@@ -65,6 +93,8 @@ int zp_obs_eval(int i, const zp_params *p, const double *args, int nargs, double
     int rc = d->fn(p, args, out, st);
     if (rc != ZP_OK && st != NULL && st->code == ZP_OK)
         zp_fail(st, rc, "observable '%s' failed", d->name);
+    if (rc == ZP_OK && !isfinite(*out))
+        return not_finite(d, p, args, nargs, *out, st);
     return rc;
 }
 

@@ -51,6 +51,7 @@ const char *zp_status_name(int code)
     case ZP_ENUM: return "numerical failure";
     case ZP_EINVAL: return "invalid argument";
     case ZP_ENOMEM: return "out of memory";
+    case ZP_EINTR: return "interrupted";
     default: return "unknown error";
     }
 }

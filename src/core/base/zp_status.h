@@ -15,10 +15,11 @@ enum {
     ZP_EDATA = 3,  /* a data table is missing or malformed */
     ZP_ENUM = 4,   /* a numerical method failed (integration, ODE, root finding) */
     ZP_EINVAL = 5, /* an invalid argument (unknown name, bad option) */
-    ZP_ENOMEM = 6  /* out of memory */
+    ZP_ENOMEM = 6, /* out of memory */
+    ZP_EINTR = 7   /* stopped by an interrupt request (zp_interrupt.h) */
 };
 
-#define ZP_MSG_LEN 320
+#define ZP_MSG_LEN 1024 /* room for a missing table's message with every searched directory */
 
 typedef struct {
     int code;               /* one of the codes above; ZP_OK on success */

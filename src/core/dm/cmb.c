@@ -21,8 +21,9 @@ static int load_curve(const char *name, const zp_table **out, zp_status *st)
                        t->path, t->nrow, t->ncol);
     for (int r = 0; r < t->nrow; r++) {
         double e = zp_table_at(t, r, 0), f = zp_table_at(t, r, 1);
-        if (!(e > 0 && isfinite(f) && f >= 0) || (r > 0 && !(e > zp_table_at(t, r - 1, 0))))
-            return zp_fail(st, ZP_EDATA, "f_eff table '%s' row %d (E = %g eV, f_eff = %g) is not an ascending positive energy with f_eff >= 0",
+        /* f_eff is a fraction of the injected energy: 0 <= f_eff <= 1 (arXiv:1506.03811, Fig. 3) */
+        if (!(e > 0 && isfinite(e) && f >= 0 && f <= 1) || (r > 0 && !(e > zp_table_at(t, r - 1, 0))))
+            return zp_fail(st, ZP_EDATA, "f_eff table '%s' row %d (E = %g eV, f_eff = %g) is not an ascending finite positive energy with 0 <= f_eff <= 1",
                            t->path, r + 1, e, f);
     }
     *out = t;
@@ -121,8 +122,9 @@ int zp_cmb_feff(const char *channel, double mdm, double *feff, zp_status *st)
     /* last-input cache: figure scripts and m:check() ask for the same mass repeatedly */
     static char last_ch[32] = "";
     static double last_m = -1.0, last_f = 0.0;
+    static unsigned last_gen = 0; /* tables read since (zp.data_path) invalidate the cache */
     if (channel != NULL && strlen(channel) < sizeof last_ch && strcmp(channel, last_ch) == 0 &&
-        mdm == last_m) {
+        mdm == last_m && last_gen == zp_table_generation()) {
         *feff = last_f;
         return ZP_OK;
     }
@@ -139,7 +141,7 @@ int zp_cmb_feff(const char *channel, double mdm, double *feff, zp_status *st)
     *feff = pe + pg;
     if (strlen(channel) < sizeof last_ch) {
         snprintf(last_ch, sizeof last_ch, "%s", channel);
-        last_m = mdm, last_f = *feff;
+        last_m = mdm, last_f = *feff, last_gen = zp_table_generation();
     }
     return ZP_OK;
 }

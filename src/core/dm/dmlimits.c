@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/zp_table.h"
@@ -97,9 +98,12 @@ int zp_dmlimit_eval(const char *name, double mchi, double *out, zp_status *st)
     if (x0 < fmin(a, b) || x0 > fmax(a, b))
         return zp_fail(st, ZP_EDOM, "%s: mchi = %g GeV is outside the tabulated mass range [%g, %g] GeV of '%s'",
                        c->info.label, mchi, lo, hi, c->info.file);
-    /* log-log interpolation: linear in the log10 columns of the LZ file */
+    /* log-log interpolation: linear in the log10 columns of the LZ file; zp_interp refuses
+     * shuffled rows (its binary search needs monotonic masses) and names the rows */
+    char what[600];
+    snprintf(what, sizeof what, "%s: table '%s' column %d (mass)", c->info.label, t->path, xc + 1);
     int rc = zp_interp(t->data + xc, (size_t)t->ncol, t->data + yc, (size_t)t->ncol, t->nrow, x0, !lg,
-                       c->info.label, out, st);
+                       what, out, st);
     if (rc != ZP_OK)
         return rc;
     if (lg)

@@ -182,20 +182,22 @@ int zp_heavy_gchi_run(const zp_params *p, double mu, double *out, zp_status *st)
 
 int zp_heavy_Lambda_UV(const zp_params *p, double *out, zp_status *st)
 {
-    (void)st;
     double g = p->v[ZP_GCHI], m = p->v[ZP_MZP];
     double g2max = 4.0 * ZP_PI * p->v[ZP_ALPHA_CHI_MAX]; /* alpha_chi = g^2/(4 pi) */
-    if (g == 0.0) {
-        *out = INFINITY;
-        return ZP_OK;
-    }
+    if (g == 0.0)
+        return zp_fail(st, ZP_EDOM, "Lambda_UV: gchi = 0 never runs to alpha_chi_max = %g: no finite scale "
+                       "(perturbative at every scale)", p->v[ZP_ALPHA_CHI_MAX]);
     if (g * g >= g2max) {
         *out = m;
         return ZP_OK;
     }
     double lnratio = 6.0 * ZP_PI * ZP_PI * (1.0 / (g * g) - 1.0 / g2max);
     double lnL = log(m) + lnratio;
-    *out = lnL >= log(DBL_MAX) ? INFINITY : exp(lnL);
+    if (!(lnL < log(DBL_MAX)))
+        return zp_fail(st, ZP_EDOM, "Lambda_UV: gchi = %g at mZp = %g GeV reaches alpha_chi_max = %g only at "
+                       "10^%.4g GeV, beyond any finite scale (perturbative at every scale)",
+                       g, m, p->v[ZP_ALPHA_CHI_MAX], lnL / log(10.0));
+    *out = exp(lnL);
     return ZP_OK;
 }
 
@@ -304,7 +306,7 @@ const zp_obs_def zp_obs_heavy[] = {
      obs_alpha_chi},
     {"gchi_run", "1", "g_chi at the scale mu from dg/d ln mu = g^3/(12 pi^2) above m_Z' (no running below)",
      "section 4.1.1", "gchi mZp", 1, "mu[GeV]", obs_gchi_run},
-    {"Lambda_UV", "GeV", "scale where alpha_chi reaches alpha_chi_max running up from g_chi(m_Z') = gchi (inf if never)",
+    {"Lambda_UV", "GeV", "scale where alpha_chi reaches alpha_chi_max running up from g_chi(m_Z') = gchi (an error naming gchi when it is beyond any finite scale)",
      "section 4.1.1, Fig. 3", "gchi mZp alpha_chi_max", 0, NULL, obs_Lambda_UV},
     {"delta_gchi", "1", "vertex-correction estimate Delta g_chi = dgchi_vertex g_chi^3 between m_chi and m_Z'",
      "section 4.1.1", "gchi dgchi_vertex", 0, NULL, obs_delta_gchi},

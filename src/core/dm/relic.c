@@ -34,7 +34,13 @@ struct zp_relic_dof {
     int n;
     double *lnT, *h, *g, *sg; /* ascending ln T [GeV]; h_eff, g_eff, g*^(1/2) at the nodes */
     gsl_interp *ih, *ig, *isg;
+    const zp_table *t; /* the table it was built from, and the table generation it was checked at */
+    unsigned gen;
 };
+
+/* Largest h_eff, g_eff accepted from a table: the Standard Model has 106.75; a table far
+ * above that (such as a cell of 1e308) is corrupt, not physics. */
+#define RELIC_DOF_MAX 1000.0
 
 /* Loaded tables, never freed: callers keep pointers to them (a few kB each). */
 static zp_relic_dof **dof_cache = NULL;
@@ -65,7 +71,7 @@ static void dof_free(zp_relic_dof *d)
 static int dof_fill(zp_relic_dof *d, const zp_table *t, zp_status *st)
 {
     int n = 0;
-    for (int r = 0; r < t->nrow; r++)
+    for (int r = 0; t->ncol >= 3 && r < t->nrow; r++)
         if (zp_table_at(t, r, 0) > 0)
             n++;
     if (t->ncol < 3 || n < 4)
@@ -80,9 +86,9 @@ static int dof_fill(zp_relic_dof *d, const zp_table *t, zp_status *st)
         double T = zp_table_at(t, r, 0), h = zp_table_at(t, r, 1), g = zp_table_at(t, r, 2);
         if (!(T > 0))
             continue;
-        if (!(h > 0 && g > 0 && isfinite(h) && isfinite(g)))
-            return zp_fail(st, ZP_EDATA, "dof table '%s': heff = %g, geff = %g at T = %g GeV must be positive",
-                           t->path, h, g, T);
+        if (!(h > 0 && g > 0 && h <= RELIC_DOF_MAX && g <= RELIC_DOF_MAX && isfinite(T)))
+            return zp_fail(st, ZP_EDATA, "dof table '%s' row %d: heff = %g, geff = %g at T = %g GeV must be finite and in (0, %g]",
+                           t->path, r + 1, h, g, T, RELIC_DOF_MAX);
         d->lnT[k] = log(T), d->h[k] = h, d->g[k] = g, k++;
     }
     if (d->lnT[1] < d->lnT[0]) /* the Hindmarsh-Philipsen tables run downwards in T */
@@ -160,8 +166,12 @@ const zp_relic_dof *zp_relic_dof_get(const char *name, zp_status *st)
 {
     if (name == NULL || *name == '\0')
         name = "std";
+    if (strlen(name) >= sizeof dof_cache[0]->name) /* a cut name would never be found again */
+        return zp_fail(st, ZP_EINVAL, "dof table name has %zu characters, more than %zu", strlen(name),
+                       sizeof dof_cache[0]->name - 1), NULL;
+    unsigned gen = zp_table_generation();
     for (int i = 0; i < dof_ncache; i++)
-        if (strcmp(dof_cache[i]->name, name) == 0)
+        if (strcmp(dof_cache[i]->name, name) == 0 && dof_cache[i]->gen == gen)
             return dof_cache[i];
     const char *file = dof_file_of(name, st);
     if (file == NULL)
@@ -169,10 +179,17 @@ const zp_relic_dof *zp_relic_dof_get(const char *name, zp_status *st)
     const zp_table *t = zp_table_get(file, st);
     if (t == NULL)
         return NULL;
+    /* the search path changed (zp.data_path): reuse the loaded table if it is the same one */
+    for (int i = dof_ncache - 1; i >= 0; i--)
+        if (strcmp(dof_cache[i]->name, name) == 0 && dof_cache[i]->t == t) {
+            dof_cache[i]->gen = zp_table_generation();
+            return dof_cache[i];
+        }
     zp_relic_dof *d = calloc(1, sizeof *d);
     if (d == NULL)
         return zp_fail(st, ZP_ENOMEM, "out of memory loading dof table '%s'", name), NULL;
     snprintf(d->name, sizeof d->name, "%s", name);
+    d->t = t, d->gen = zp_table_generation();
     if (dof_fill(d, t, st) != ZP_OK || dof_prepare(d, st) != ZP_OK) {
         dof_free(d);
         return NULL;

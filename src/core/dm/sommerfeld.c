@@ -12,6 +12,7 @@
 #include <gsl/gsl_roots.h>
 #include <gsl/gsl_sf_gamma.h>
 
+#include "base/zp_interrupt.h"
 #include "base/zp_units.h"
 
 /* Tail criterion (see tail_reached): the relative accuracy of S is a few times this. */
@@ -305,12 +306,14 @@ int zp_sommerfeld_mphi_roots(int method, double S_target, double alpha, double b
         return zp_fail(st, ZP_EDOM, "target Sommerfeld factor S = %g must be positive and finite", S_target);
     if (!(mphi_lo > 0.0 && mphi_hi > mphi_lo && isfinite(mphi_hi)))
         return zp_fail(st, ZP_EDOM, "mphi range [%g, %g] GeV must satisfy 0 < lo < hi", mphi_lo, mphi_hi);
-    if (ngrid < 2)
-        return zp_fail(st, ZP_EDOM, "ngrid = %d must be at least 2", ngrid);
+    if (ngrid < 2 || ngrid > ZP_SOMM_NGRID_MAX)
+        return zp_fail(st, ZP_EDOM, "ngrid = %d must be from 2 to %d", ngrid, ZP_SOMM_NGRID_MAX);
     root_ctx r = {method, log(S_target), alpha, beta, mchi, st, ZP_OK};
     double l0 = log(mphi_lo), dl = (log(mphi_hi) - l0) / (ngrid - 1);
     double lprev = l0, gprev = root_fn(l0, &r);
     for (int i = 1; i < ngrid && r.rc == ZP_OK; i++) {
+        if (zp_interrupt_check("S_mphi_roots", st) != ZP_OK) /* a fine exact-S grid takes minutes */
+            return ZP_EINTR;
         double l = (i == ngrid - 1) ? log(mphi_hi) : l0 + i * dl, g = root_fn(l, &r);
         if (r.rc != ZP_OK)
             break;

@@ -54,6 +54,9 @@ int zp_sommerfeld(int method, double alpha, double beta, double mchi, double mph
  * Brent's method to 1e-7 in ln m_phi.  Roots are returned in ascending order in roots[0..*nroots-1]
  * (at most maxroots; further ones are dropped).  Features narrower than the grid spacing can be
  * missed: choose ngrid accordingly (resonances at low beta are narrow). */
+/* Largest grid of zp_sommerfeld_mphi_roots (the exact S costs ~ms a point). */
+#define ZP_SOMM_NGRID_MAX 1000000
+
 int zp_sommerfeld_mphi_roots(int method, double S_target, double alpha, double beta, double mchi,
                              double mphi_lo, double mphi_hi, int ngrid, double *roots,
                              int maxroots, int *nroots, zp_status *st);

@@ -11,7 +11,7 @@
 #include "base/zp_table.h"
 
 struct zp_pppc {
-    char name[512];          /* name it was requested by */
+    char *name;              /* name it was requested by (full length) */
     const zp_table *t;       /* the parsed file (owned by the zp_table cache) */
     int nrow, ncol;          /* copies, to notice a re-read table */
     int nm, nx, nch;         /* masses, log10 x nodes, channels */
@@ -20,9 +20,11 @@ struct zp_pppc {
     char *chname[ZP_PPPC_MAXCH]; /* plain channel names; channel i is column 2 + i */
 };
 
-#define PPPC_CACHE 16
-static zp_pppc *cache[PPPC_CACHE];
-static int ncache = 0;
+/* Grids are never freed: a caller may hold one while it asks for another (cmb.c holds the
+ * positron grid while it gets the photon grid), so evicting one could free it under the caller.
+ * A grid is built once per name and table (a new search path or file gives a new one). */
+static zp_pppc **cache = NULL;
+static int ncache = 0, capcache = 0;
 
 static void pppc_free(zp_pppc *p)
 {
@@ -32,6 +34,7 @@ static void pppc_free(zp_pppc *p)
         free(p->chname[i]);
     free(p->m);
     free(p->lnm);
+    free(p->name);
     free(p);
 }
 
@@ -115,7 +118,12 @@ static zp_pppc *build(const char *name, const zp_table *t, zp_status *st)
     zp_pppc *p = calloc(1, sizeof *p);
     if (p == NULL)
         return zp_fail(st, ZP_ENOMEM, "out of memory reading PPPC table '%s'", name), NULL;
-    snprintf(p->name, sizeof p->name, "%s", name);
+    p->name = malloc(strlen(name) + 1);
+    if (p->name == NULL) {
+        free(p);
+        return zp_fail(st, ZP_ENOMEM, "out of memory reading PPPC table '%s'", name), NULL;
+    }
+    strcpy(p->name, name);
     p->t = t;
     p->nrow = t->nrow;
     p->ncol = t->ncol;
@@ -148,27 +156,23 @@ const zp_pppc *zp_pppc_get(const char *name, zp_status *st)
     const zp_table *t = zp_table_get(name, st);
     if (t == NULL)
         return NULL;
-    int slot = -1;
-    for (int i = 0; i < ncache; i++) {
-        if (strcmp(cache[i]->name, name) != 0)
-            continue;
-        if (cache[i]->t == t && cache[i]->nrow == t->nrow && cache[i]->ncol == t->ncol)
+    for (int i = ncache - 1; i >= 0; i--)
+        if (cache[i]->t == t && cache[i]->nrow == t->nrow && cache[i]->ncol == t->ncol &&
+            strcmp(cache[i]->name, name) == 0)
             return cache[i];
-        slot = i; /* the table was re-read since: rebuild */
-    }
     zp_pppc *p = build(name, t, st);
     if (p == NULL)
         return NULL;
-    if (slot < 0 && ncache == PPPC_CACHE) {
-        pppc_free(cache[0]);
-        memmove(cache, cache + 1, (PPPC_CACHE - 1) * sizeof cache[0]);
-        ncache--;
+    if (ncache == capcache) {
+        int c = capcache ? 2 * capcache : 16;
+        zp_pppc **nc = realloc(cache, (size_t)c * sizeof *nc);
+        if (nc == NULL) {
+            pppc_free(p);
+            return zp_fail(st, ZP_ENOMEM, "out of memory caching PPPC table '%s'", name), NULL;
+        }
+        cache = nc, capcache = c;
     }
-    if (slot < 0)
-        slot = ncache++;
-    else
-        pppc_free(cache[slot]);
-    cache[slot] = p;
+    cache[ncache++] = p;
     return p;
 }
 

@@ -20,7 +20,7 @@
  * where a channel is closed, so interpolating the logarithm is not an option).
  *
  * Tables are parsed once (zp_table_get) and their grid structure is checked and cached here;
- * the returned pointers stay valid until zp_table_cache_clear().
+ * the returned pointers stay valid for the life of the process (grids are never freed).
  */
 #ifndef ZP_PPPC_H
 #define ZP_PPPC_H

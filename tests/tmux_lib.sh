@@ -1,0 +1,14 @@
+# Helpers for REPL tests through tmux (sourced; the caller sets SOCK to its tmux socket name).
+screen() { tmux -L "$SOCK" capture-pane -p -S -300; }
+send() { tmux -L "$SOCK" send-keys "$@"; }
+# wait_for TEXT [seconds]: poll the screen until TEXT appears
+wait_for() {
+    i=0
+    limit=$(( ${2:-5} * 10 ))
+    while [ $i -lt $limit ]; do
+        if screen | grep -F -q -- "$1"; then return 0; fi
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
