@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages zprime needs (when missing) and build it into build/.
-#   bash scripts/setup.sh            # packages + release build
+#   bash scripts/setup.sh            # packages + release build (incremental after the first run)
 #   bash scripts/setup.sh --notebook # also Jupyter (notebook, ipykernel, nbconvert) for the kernel
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,5 +19,9 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# Configure once, in Release; later runs only build what changed (cmake re-runs its own
+# configure step when CMakeLists.txt changes).
+if ! grep -qs '^CMAKE_BUILD_TYPE:STRING=Release$' build/CMakeCache.txt; then
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
 cmake --build build -j"$(nproc)"

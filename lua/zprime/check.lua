@@ -246,16 +246,17 @@ return function(zp)
     return c
   end
 
+  local function width(s) return utf8.len(s) or #s end  -- characters, so names like "B_s→μμ" align
   local function align(cells, right)
     local w = {}
     for _, row in ipairs(cells) do
-      for j, s in ipairs(row) do w[j] = math.max(w[j] or 0, #s) end
+      for j, s in ipairs(row) do w[j] = math.max(w[j] or 0, width(s)) end
     end
     local out = {}
     for i, row in ipairs(cells) do
       local parts = {}
       for j, s in ipairs(row) do
-        parts[j] = right[j] and string.rep(" ", w[j] - #s) .. s or s .. string.rep(" ", w[j] - #s)
+        parts[j] = right[j] and string.rep(" ", w[j] - width(s)) .. s or s .. string.rep(" ", w[j] - width(s))
       end
       out[#out + 1] = table.concat(parts, "  "):gsub("%s+$", "")
       if i == 1 then out[#out + 1] = string.rep("-", #out[1]) end

@@ -121,6 +121,7 @@ local EXTENSIONS = {
   "io.wcxf",
   "light",
   "collider",
+  "bsll",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)

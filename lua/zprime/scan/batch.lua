@@ -47,8 +47,68 @@ local function head_lines(header, p)
   return h
 end
 
---- Load the rows of an earlier run of the same scan into res; returns the kept text.
-local function resume_csv(out, text, head, res, p, expected)
+--- Byte position of the first row in text (after n lines), or nil.
+local function skip_lines(text, n)
+  local pos = 1
+  for _ = 1, n do
+    local e = text:find("\n", pos, true)
+    if not e then return nil end
+    pos = e + 1
+  end
+  return pos
+end
+
+--- Read the columns of a scan result written to its CSV file (once, in C) into res.
+local function load_rows(res, p)
+  local path = rawget(res, "file")
+  local text = path and read_all(path)
+  local pos = text and skip_lines(text, #res.header + 2)
+  if not pos then bad("the rows of this result were written to " .. tostring(path) .. ", which can no longer be read") end
+  local head = table.concat(head_lines(res.header, p), "\n") .. "\n"
+  if text:sub(1, #head) ~= head then
+    bad(path .. " no longer holds this scan (its header changed since the scan wrote it)")
+  end
+  local cols, errors = {}, {}
+  for j, c in ipairs(res.columns) do cols[j] = {}; rawset(res, c, cols[j]) end
+  local n, _, kind, col, msg = core.csv_rows(text, pos, #res.columns, res.n, cols, errors, 0)
+  if kind or n ~= res.n then
+    bad(path .. " changed since the scan wrote it: row " .. (n + 1) .. (kind and kind ~= "extra" and
+      (", column " .. (res.columns[col] or "error") .. " " .. msg) or ("; it holds " .. n .. " of " .. res.n .. " rows")))
+  end
+  rawset(res, "errors", errors)
+end
+
+--- The result of a finished scan written to the CSV file out (rows read when first used).
+function M.file_result(p, out)
+  local res = { columns = p.columns, units = p.units, n = p.npoints, axes = {}, observables = p.obs,
+                header = p.header, constraints = p.pass_names, file = out }
+  for k, a in ipairs(p.axes) do res.axes[k] = a.name end
+  return setmetatable(res, M.lazy_mt(p))
+end
+
+--- Metatable of a result whose rows stay in its CSV file until a column is used.
+function M.lazy_mt(p)
+  local want = { errors = true }
+  for _, c in ipairs(p.columns) do want[c] = true end
+  local mt = {}
+  for k, v in pairs(codec.result_mt) do mt[k] = v end
+  local methods = codec.result_mt.__index
+  mt.__index = function(res, k)
+    if want[k] and rawget(res, "errors") == nil then
+      load_rows(res, p)
+      return rawget(res, k)
+    end
+    return methods[k]
+  end
+  return mt
+end
+
+--- Check the rows of an earlier run of the same scan (every field, every row's axis values
+--- against its index); returns the text to keep (header and verified rows) and sets res.n.
+--- A damaged row (not numbers as zprime writes them: a zeroed block, text, a missing field)
+--- is refused; rows that belong to other points (written twice, out of place) or beyond the
+--- slice are dropped with a warning and computed again.
+local function resume_csv(out, text, head, res, p, lo, expected)
   local pos, lineno = 1, 0
   for _, want in ipairs(head) do
     local e = text:find("\n", pos, true)
@@ -61,27 +121,57 @@ local function resume_csv(out, text, head, res, p, expected)
     end
     pos = e + 1
   end
-  local body_start = pos
-  local last_nl = text:find("\n[^\n]*$") or 0
-  local ncols, i = #p.columns, 0
-  local cols = {}
-  for j, c in ipairs(p.columns) do cols[j] = res[c] end
-  while pos <= last_nl do
-    local e = text:find("\n", pos, true)
-    local okf, f = pcall(codec.split, text:sub(pos, e - 1))
-    if not okf then
-      local _, nl = text:sub(1, pos):gsub("\n", "")
-      bad("cannot resume: " .. out .. " line " .. (nl + 1) .. ": " .. tostring(f) .. "; remove it or write elsewhere")
-    end
-    if #f ~= ncols + 1 then break end
-    i = i + 1
-    for j = 1, ncols do cols[j][i] = codec.value(f[j]) end
-    if f[ncols + 1] ~= "" then res.errors[i] = f[ncols + 1] end
-    pos = e + 1
+  local n, nextpos, kind, col, msg = p.cplan:check(text, pos, lo, expected)
+  local where = function() return "line " .. (#head + n + 1) .. " (row " .. (n + 1) .. ")" end
+  local colname = col and (p.columns[col] or (col == 0 and "(whole row)" or "error"))
+  if kind == "damaged" then
+    bad("cannot resume: " .. out .. " " .. where() .. ", column " .. colname .. " " .. msg ..
+      "; the file is damaged: remove it or write elsewhere")
+  elseif kind == "mismatch" then
+    io.stderr:write("zp.scan: resume: ", out, " ", where(), ", column ", colname, " ", msg,
+      "; keeping the ", n, " rows before it and computing the rest again\n")
+  elseif kind == "extra" then
+    io.stderr:write("zp.scan: resume: ", out, " holds more than the ", expected,
+      " rows of this slice; keeping the ", n, " verified rows\n")
   end
-  if i > expected then bad("cannot resume: " .. out .. " has " .. i .. " rows, more than the " .. expected .. " of this scan") end
-  res.n = i
-  return text:sub(1, pos - 1), body_start
+  res.n = n
+  return text:sub(1, nextpos - 1)
+end
+
+--- The rows of a resumed JSON scan checked as resume_csv checks CSV rows: every column holds
+--- res.n numbers, and rows whose axis values are not those of their point (and all after
+--- them) are dropped and computed again.
+local function resume_json_check(out, res, p)
+  local lo, hi = 0, p.npoints
+  if res.chunk then local k, n = plan.parse_chunk(res.chunk); lo, hi = plan.slice(p.npoints, k, n) end
+  if res.n < 0 or res.n > hi - lo then
+    io.stderr:write("zp.scan: resume: ", out, " says ", res.n, " rows, this slice has ", hi - lo, "; starting afresh\n")
+    res.n = 0
+  end
+  for j, c in ipairs(p.columns) do
+    local col = res[c]
+    for i = 1, res.n do
+      if type(col[i]) ~= "number" then
+        bad("cannot resume: " .. out .. " row " .. i .. ", column " .. c .. " is " .. tostring(col[i]) ..
+          ", not a number; the file is damaged: remove it or write elsewhere")
+      end
+    end
+    if j <= #p.axes then
+      for i = 1, res.n do
+        if col[i] ~= p.cplan:point(lo + i - 1)[j] then
+          io.stderr:write("zp.scan: resume: ", out, " row ", i, ", column ", c, " is not this row's point",
+            " (rows duplicated or out of place); keeping the ", i - 1, " rows before it\n")
+          res.n = i - 1
+          break
+        end
+      end
+    end
+  end
+  for _, c in ipairs(p.columns) do
+    local col = res[c]
+    for i = #col, res.n + 1, -1 do col[i] = nil end
+  end
+  for i in pairs(res.errors) do if i > res.n or i < 1 then res.errors[i] = nil end end
 end
 
 --- sink.write(text), sink.flush(), sink.close(res) for out (nil: keep the rows in memory only).
@@ -105,6 +195,7 @@ function M.open_sink(out, resume, header, res, p)
         res.n = math.tointeger(j.n) or 0
         for _, c in ipairs(p.columns) do res[c] = j.data[c] or {} end
         for k, v in pairs(j.errors or {}) do res.errors[math.tointeger(tonumber(k))] = v end
+        resume_json_check(out, res, p)
       end
     end
     return { write = noop, flush = noop, close = function(r) write_atomic(out, codec.encode_json(r, header)) end }
@@ -115,7 +206,7 @@ function M.open_sink(out, resume, header, res, p)
   if text then
     local lo, hi = 0, p.npoints
     if res.chunk then local k, n = plan.parse_chunk(res.chunk); lo, hi = plan.slice(p.npoints, k, n) end
-    local keep = resume_csv(out, text, head, res, p, hi - lo)
+    local keep = resume_csv(out, text, head, res, p, lo, hi - lo)
     if keep == nil then text = nil
     elseif #keep ~= #text then write_atomic(out, keep) end
   end
@@ -128,8 +219,14 @@ function M.open_sink(out, resume, header, res, p)
   if not f then bad("cannot write " .. out) end
   return {
     csv = true,
-    write = function(s) f:write(s) end,
-    flush = function() f:flush() end,
+    write = function(s)
+      local ok, err = f:write(s)
+      if not ok then bad("cannot write " .. out .. ": " .. tostring(err)) end
+    end,
+    flush = function()
+      local ok, err = f:flush()
+      if not ok then bad("cannot write " .. out .. ": " .. tostring(err)) end
+    end,
     close = function() f:close() end,
   }
 end
@@ -206,18 +303,21 @@ local function finished(zp, out, p)
   end
   local head = table.concat(head_lines(p.header, p), "\n") .. "\n"
   if text:sub(1, #head) ~= head or text:sub(-1) ~= "\n" then return nil end
-  local _, rows = text:sub(#head + 1):gsub("\n", "")
-  if rows ~= p.npoints then return nil end
-  return zp.read_csv(out)
+  local n, nextpos, kind = p.cplan:check(text, #head + 1, 0, p.npoints)
+  if kind or n ~= p.npoints or nextpos ~= #text + 1 then return nil end
+  return M.file_result(p, out)
 end
 
---- jobs = N: fork N workers on the slices K/N of out, wait, merge, read back.
-function M.run_jobs(zp, spec, p, jobs)
+--- jobs = N: fork N workers on the slices K/N of out (run_slice(p, spec, k, n) computes one),
+--- wait, join their slices.
+function M.run_jobs(zp, spec, p, jobs, run_slice)
   local out, temp = spec.out, false
   local done = out and spec.resume and finished(zp, out, p)
   if done then
-    done.axes, done.observables, done.constraints = {}, p.obs, p.pass_names
-    for k, a in ipairs(p.axes) do done.axes[k] = a.name end
+    if not done.axes then
+      done.axes, done.observables, done.constraints = {}, p.obs, p.pass_names
+      for k, a in ipairs(p.axes) do done.axes[k] = a.name end
+    end
     return done
   end
   if out == nil then
@@ -237,15 +337,24 @@ function M.run_jobs(zp, spec, p, jobs)
       bad(err)
     end
     if pid == 0 then
-      local ok, e = pcall(zp.scan, cspec)
+      local ok, e = pcall(run_slice, p, cspec, k, jobs) -- the parent's plan: nothing is set up again
       if not ok then io.stderr:write("zprime: worker ", k, "/", jobs, ": ", tostring(e), "\n") end
       core.exit_now(ok and 0 or 1)
     end
     pids[k] = pid
   end
-  local progress = M.progress(spec.quiet or not core.isatty(2), p.npoints, 0)
+  -- an earlier output is replaced in any case: free it now, while the workers run, rather than
+  -- when the new one is renamed into place (freeing a large file takes the kernel a while)
+  if not temp and not spec.resume then os.remove(out) end
+  local quiet = spec.quiet or not core.isatty(2)
+  local progress = M.progress(quiet, p.npoints, 0)
+  local show = not quiet or rawget(_G, "__zprime_progress") ~= nil -- a bar or the notebook's hook
   local count = row_counter(paths, #p.header + 3)
   local codes = {}
+  -- CSV: each slice is appended to the output as soon as it and the ones before it are done,
+  -- while the later workers still run
+  local join = not out:match("%.json$") and require("zprime.scan.merge").joiner(out, p, jobs)
+  local joined = 0
   local ok, e = pcall(function()
     local left = jobs
     while left > 0 do
@@ -255,10 +364,15 @@ function M.run_jobs(zp, spec, p, jobs)
           if c then codes[k] = c; left = left - 1 end
         end
       end
-      progress(count())
-      if left > 0 then core.sleep(0.05) end
+      while join and joined < jobs and codes[joined + 1] == 0 do
+        joined = joined + 1
+        join.add(joined, paths[joined])
+      end
+      if show then progress(count()) end
+      if left > 0 then core.sleep(show and 0.05 or 0.002) end
     end
   end)
+  if not ok and join then join.abandon() end
   if not ok then
     for k, pid in ipairs(pids) do if codes[k] == nil then core.kill(pid, "TERM") end end
     for k, pid in ipairs(pids) do if codes[k] == nil then core.wait(pid) end end
@@ -272,16 +386,33 @@ function M.run_jobs(zp, spec, p, jobs)
   progress(p.npoints, true)
   for k = 1, jobs do
     if codes[k] ~= 0 then
+      if join then join.abandon() end
       bad("worker " .. k .. "/" .. jobs .. " failed (exit status " .. codes[k] .. "); its slice " .. paths[k] ..
         " keeps the rows it computed (rerun with resume = true)")
     end
   end
-  require("zprime.scan.merge").merge(paths, out)
+  local merged
+  if join then
+    join.finish()
+  else
+    merged = select(3, require("zprime.scan.merge").merge(paths, out, p))
+  end
   for _, path in ipairs(paths) do os.remove(path) end
-  local res = out:match("%.json$") and zp.read_json(out) or zp.read_csv(out)
-  res.axes, res.observables, res.constraints = {}, p.obs, p.pass_names
-  for k, a in ipairs(p.axes) do res.axes[k] = a.name end
-  if temp then os.remove(out); res.file = nil end
+  local res
+  if out:match("%.json$") then -- the merged table itself, as zp.read_json(out) would give it
+    res = merged
+    res.file, res.complete, res.meta = out, true, codec.parse_comments(res.header).meta
+    res.axes, res.observables, res.constraints = {}, p.obs, p.pass_names
+    for k, a in ipairs(p.axes) do res.axes[k] = a.name end
+    setmetatable(res, codec.result_mt)
+  else
+    res = M.file_result(p, out)
+  end
+  if temp then
+    local _ = res.errors -- read the rows into memory before the file goes
+    os.remove(out)
+    res.file = nil
+  end
   return res
 end
 

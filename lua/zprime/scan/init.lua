@@ -99,25 +99,67 @@ return function(zp)
     end
   end
 
-  local function new_result(p)
-    local res = { columns = p.columns, units = p.units, errors = {}, n = 0, axes = {}, observables = p.obs,
+  --- The result table.  With keep (no output file, or JSON), the columns are filled as rows
+  --- are computed; otherwise they stay in the CSV file and are read back (in C) the first time
+  --- a column or res.errors is used, so a long scan to a file holds no rows in memory.
+  local function new_result(p, keep)
+    local res = { columns = p.columns, units = p.units, n = 0, axes = {}, observables = p.obs,
                   header = p.header, constraints = p.pass_names }
     for k, a in ipairs(p.axes) do res.axes[k] = a.name end
-    for _, c in ipairs(p.columns) do res[c] = {} end
-    return setmetatable(res, codec.result_mt)
+    if keep then
+      res.errors = {}
+      for _, c in ipairs(p.columns) do res[c] = {} end
+      return setmetatable(res, codec.result_mt)
+    end
+    return setmetatable(res, batch.lazy_mt(p))
+  end
+
+  --- Rows lo+1..hi as blocks evaluated in C: one call per block, the block's text written at
+  --- once (no pending rows: an interrupt between blocks never writes anything twice).
+  local function block_rows(p, res, lo, hi, sink, progress)
+    local plan, keep = p.cplan, rawget(res, "errors") ~= nil
+    local cols = {}
+    if keep then for j, c in ipairs(p.columns) do cols[j] = res[c] end end
+    local size, last = 64, now()
+    return pcall(function()
+      local r = lo + res.n
+      while r < hi do
+        local e = math.min(hi, r + size)
+        local t0 = now()
+        local text = keep and plan:block(r, e, cols, res.errors, lo) or plan:block(r, e)
+        if sink.csv then sink.write(text) end
+        r = e
+        res.n = r - lo
+        local t = now()
+        -- about 20 ms a block: Ctrl-C and the progress bar stay responsive
+        local dt = t - t0
+        size = math.max(16, math.min(65536, dt > 0 and math.floor(size * 0.02 / dt) or size * 4))
+        if t - last > 0.25 then last = t; sink.flush(); progress(res.n) end
+      end
+    end)
   end
 
   --- Compute rows lo+1..hi into res (rows already in res are skipped), writing through sink.
   local function run_rows(p, res, lo, hi, sink, progress)
+    if p.block then
+      local ok, e = block_rows(p, res, lo, hi, sink, progress)
+      sink.flush()
+      return ok, e
+    end
     local ncols = #p.columns
     local row, cols = {}, {}
-    for j, c in ipairs(p.columns) do cols[j] = res[c] end
+    local keep = rawget(res, "errors") ~= nil
+    if keep then for j, c in ipairs(p.columns) do cols[j] = res[c] end end
     local eval = point_evaluator(p, row)
-    local kept, quote, errors, csv = p.kept, codec.quote, res.errors, sink.csv
+    local kept, quote, errors, csv = p.kept, codec.quote, rawget(res, "errors"), sink.csv
     local last = now()
     local pending, np = {}, 0
     local function flush()
-      if np > 0 then sink.write(table.concat(pending, "", 1, np)); np = 0 end
+      -- the batch is taken before it is written: an interrupt during the write cannot
+      -- make a later flush write it again
+      local n = np
+      np = 0
+      if n > 0 then sink.write(table.concat(pending, "", 1, n)) end
       sink.flush()
     end
     local ok, e = pcall(function()
@@ -125,8 +167,10 @@ return function(zp)
         local err = eval(kept and kept[r] or r - 1)
         local line = csv and fmt_row(row, ncols) .. (err and ("," .. quote(err) .. "\n") or ",\n")
         local i = r - lo
-        for j = 1, ncols do cols[j][i] = row[j] end
-        errors[i] = err
+        if keep then
+          for j = 1, ncols do cols[j][i] = row[j] end
+          errors[i] = err
+        end
         if csv then np = np + 1; pending[np] = line end
         res.n = i
         local t = now()
@@ -137,20 +181,8 @@ return function(zp)
     return ok, e
   end
 
-  function zp.scan(spec)
-    if type(spec) ~= "table" then error("zp.scan expects a table of options { model =, over =, observe =, ... }", 2) end
-    local ok, p = pcall(setup.make_plan, zp, spec)
-    if not ok then error(p, 2) end
-    local chunk, jobs = spec.chunk, spec.jobs
-    if jobs ~= nil then
-      jobs = math.tointeger(jobs)
-      if not jobs or jobs < 1 or jobs > plan.MAX_JOBS then
-        bad("jobs must be a whole number of worker processes from 1 to " .. plan.MAX_JOBS .. ", got " .. tostring(spec.jobs))
-      end
-    end
-    if chunk == nil and jobs == nil then chunk, jobs = plan.batch_args() end
-    local k, n = plan.parse_chunk(chunk)
-    if jobs and jobs > 1 and not k then return batch.run_jobs(zp, spec, p, jobs) end
+  --- Rows of slice k/n (all rows when k is nil) of plan p, written to spec.out.
+  local function run_slice(p, spec, k, n)
     local lo, hi = 0, p.npoints
     local header = p.header
     if k then
@@ -162,8 +194,8 @@ return function(zp)
     local out = spec.out
     if out ~= nil and (type(out) ~= "string" or out == "") then bad("out must be a file name (.csv or .json)") end
     if out and k then out = plan.slice_path(out, k, n) end
-    local res = new_result(p)
-    res.header, res.chunk = header, k and (k .. "/" .. n) or nil
+    local res = new_result(p, out == nil or out:match("%.json$") ~= nil)
+    res.header, res.chunk, res.file = header, k and (k .. "/" .. n) or nil, out
     local sink = batch.open_sink(out, spec.resume, header, res, p)
     local quiet = spec.quiet or not core.isatty(2)
     local progress = batch.progress(quiet, hi - lo, res.n)
@@ -181,6 +213,23 @@ return function(zp)
     return res
   end
 
+  function zp.scan(spec)
+    if type(spec) ~= "table" then error("zp.scan expects a table of options { model =, over =, observe =, ... }", 2) end
+    local ok, p = pcall(setup.make_plan, zp, spec)
+    if not ok then error(p, 2) end
+    local chunk, jobs = spec.chunk, spec.jobs
+    if jobs ~= nil then
+      jobs = math.tointeger(jobs)
+      if not jobs or jobs < 1 or jobs > plan.MAX_JOBS then
+        bad("jobs must be a whole number of worker processes from 1 to " .. plan.MAX_JOBS .. ", got " .. tostring(spec.jobs))
+      end
+    end
+    if chunk == nil and jobs == nil then chunk, jobs = plan.batch_args() end
+    local k, n = plan.parse_chunk(chunk)
+    if jobs and jobs > 1 and not k then return batch.run_jobs(zp, spec, p, jobs, run_slice) end
+    return run_slice(p, spec, k, n)
+  end
+
   zp.document("zp.scan", [[zp.scan{ model = m | variant = function(p) ... end, over = { name = values, ... },
           observe = { "C9_bsmumu", { "name", function(m) ... end, unit = "GeV" }, ... },
           constraints = true | { "b->s mu mu", ... }, where = function(p) return ... end,
@@ -191,11 +240,16 @@ return function(zp)
   orders the axes as zp.params() does (the first varies slowest); { {"a", xs}, {"b", ys} }
   gives the order.  Columns: the axes, the observables, pass_<constraint> (1/0) and pass (all).
   A point that fails is recorded with NaN values and its message (res.errors[i], CSV column
-  "error"); the scan goes on.  Rows are written as they are computed; Ctrl-C or SIGTERM leaves a
-  valid file and resume = true finishes it (same bytes as an uninterrupted run).
+  "error"); the scan goes on.  Rows are written as they are computed (registry observables and
+  fixed bounds: a block of rows per call in C); Ctrl-C or SIGTERM leaves a valid file and
+  resume = true finishes it (same bytes as an uninterrupted run).  Resume checks every row: a
+  damaged row (not numbers, a zeroed block) is refused, rows holding other points' values
+  (written twice, beyond the slice) are dropped and computed again.
   Batch: `zprime script.lua --chunk K/N` computes slice K of N (file out-KofN.csv);
-  `zprime merge out-*.csv -o out.csv` joins the slices; --jobs N runs N worker processes and
-  merges.  res.columns, res.units, res[name], res.n, res.errors, res.axes, res.file;
+  `zprime merge out-*.csv -o out.csv` joins the slices after checking every row's fields and
+  axis values; --jobs N runs N worker processes and joins their slices.  res.columns,
+  res.units, res[name], res.n, res.errors, res.axes, res.file; with a CSV out the columns are
+  read back from the file when first used (a long scan holds no rows in memory).
   zp.plot(res) draws it.]])
   zp.document("zp.uniform", "zp.uniform(a, b) -> a random axis for zp.scan{ samples = n, seed = s }")
   zp.document("zp.loguniform", "zp.loguniform(a, b) -> a log-uniform random axis for zp.scan{ samples = n, seed = s }")

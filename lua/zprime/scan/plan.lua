@@ -127,6 +127,7 @@ local function checksum(axes, seed)
   add(tostring(seed))
   return string.format("%08x", h)
 end
+M.checksum = checksum
 
 local function axis_text(a)
   if a.dist then

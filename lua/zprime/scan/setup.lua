@@ -87,7 +87,7 @@ local function add_constraints(zp, p, sel, probe)
   local ok, list = pcall(zp.select_constraints, probe, sel)
   if not ok then bad(M.clean(list)) end
   p.constraints, p.pass_names, p.constraint_text = list, {}, {}
-  p.testers, p.cslot, p.cfn, p.cmodel = {}, {}, {}, {}
+  p.testers, p.cslot, p.cfn, p.cmodel, p.frozen = {}, {}, {}, {}, {}
   local used = {}
   for i, c in ipairs(list) do
     local base = "pass_" .. tostring(c.name):gsub("[^%w]+", "_"):gsub("^_+", ""):gsub("_+$", "")
@@ -96,6 +96,7 @@ local function add_constraints(zp, p, sel, probe)
     used[name] = true
     p.pass_names[i] = name
     local fc = freeze(c, p)
+    p.frozen[i] = fc
     p.testers[i] = zp.constraint_tester(fc)
     p.cmodel[i] = zp.constraint_needs_model(fc)
     if type(c.observable) == "string" then p.cslot[i] = p.code_slot(core.names[c.observable])
@@ -193,9 +194,40 @@ function M.make_plan(zp, spec)
   end
   p.npoints = p.kept and #p.kept or p.total
   p.header = plan.header(p)
+  p.block = p.fast and not p.needs_model
+  p.cplan = M.c_plan(zp, p)
   return p
 end
 
---- The function that computes one point into row (an array of the column values).
+local TEST_KIND = { upper = 0, lower = 1, window = 2 }
+
+--- The C plan of the scan (core.scan_plan): it generates the points exactly as plan.points does
+--- and checks rows read back.  When every column is a registry value with fixed bounds
+--- (p.block), plan:block also evaluates whole blocks of rows; otherwise it only checks rows.
+function M.c_plan(zp, p)
+  local axes = {}
+  for k, a in ipairs(p.axes) do
+    local param = p.pidx[k] or 0 -- variant inputs: the points only, no parameter is set
+    if a.dist then axes[k] = { param = param, a = a.dist[1], b = a.dist[2], log = a.dist.log }
+    else axes[k] = { param = param, values = a.values } end
+  end
+  local spec = { model = p.base or zp.model(), axes = axes, random = p.seed ~= nil, seed = p.seed,
+                 samples = p.seed and p.total or nil, kept = p.kept }
+  if p.block then
+    spec.codes, spec.obs_slot, spec.tests = p.codes, {}, {}
+    for j = 1, #p.obs do spec.obs_slot[j] = p.slot[j] - 1 end
+    for i, c in ipairs(p.frozen) do
+      local kind = TEST_KIND[c.kind]
+      local t = { slot = p.cslot[i] - 1, kind = kind or 3, a = c.min, b = c.max }
+      if not kind then t.a, t.b = c.central, (c.nsigma or 1) * c.sigma end
+      spec.tests[i] = t
+    end
+  else -- a checker only: the same number of columns, no values
+    spec.codes, spec.obs_slot, spec.tests = { 0 }, {}, {}
+    for j = 1, #p.obs do spec.obs_slot[j] = 0 end
+    for i = 1, #p.constraints do spec.tests[i] = { slot = 0, kind = 0, b = 0 } end
+  end
+  return core.scan_plan(spec)
+end
 
 return M

@@ -194,17 +194,46 @@ static int l_model(lua_State *L)
     return 1;
 }
 
+/* Set the parameters of table t in p, names looked up in the name -> code table at index
+ * lookup; anything unusual (unknown name, numeric string, out of range) goes through
+ * apply_table, which accepts what it accepts and raises the message of what it refuses. */
+static void apply_lookup(lua_State *L, int t, zp_params *p, int lookup, const char *fname)
+{
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        int ok = lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER;
+        lua_Integer id = -1;
+        if (ok) {
+            lua_pushvalue(L, -2);
+            id = lua_rawget(L, lookup) == LUA_TNUMBER ? lua_tointeger(L, -1) : -1;
+            lua_pop(L, 1);
+        }
+        zp_status st;
+        st.code = ZP_OK;
+        if (id < 0 || id >= ZP_NPARAM || zp_param_set(p, (int)id, lua_tonumber(L, -1), &st) != ZP_OK) {
+            lua_pop(L, 2);
+            apply_table(L, t, p, fname); /* all entries again: raises the first bad one's error */
+            return;
+        }
+        lua_pop(L, 1);
+    }
+}
+
 /* m:with(t): a copy of m with t applied; a variant's metadata is kept and, when it has a
- * `rederive` function, that function returns the final model (relations re-solved). */
+ * `rederive` function, that function returns the final model (relations re-solved).
+ * Upvalues: the name -> code table and the model metatable (no registry look-ups: a fresh
+ * model per point costs little more than its allocation). */
 static int l_with(lua_State *L)
 {
-    zp_params *m = lzp_checkmodel(L, 1);
+    zp_params *m = lua_touserdata(L, 1);
+    if (!m || !lua_getmetatable(L, 1) || !lua_rawequal(L, -1, lua_upvalueindex(2)))
+        return luaL_typeerror(L, 1, "zprime model");
+    lua_pop(L, 1);
     if (!lua_isnoneornil(L, 2))
         luaL_checktype(L, 2, LUA_TTABLE);
-    lua_getiuservalue(L, 1, 1);
-    int meta = lua_gettop(L);
-    if (lua_istable(L, meta)) {
-        lua_getfield(L, meta, "rederive");
+    lua_settop(L, 2);
+    if (lua_getiuservalue(L, 1, 1) == LUA_TTABLE) {
+        lua_getfield(L, 3, "rederive");
         if (lua_isfunction(L, -1)) {
             lua_pushvalue(L, 1);
             if (lua_isnoneornil(L, 2))
@@ -216,12 +245,14 @@ static int l_with(lua_State *L)
         }
         lua_pop(L, 1);
     }
-    zp_params p = *m;
+    zp_params *p = lua_newuserdatauv(L, sizeof *p, 1);
+    *p = *m;
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_setmetatable(L, -2);
     if (lua_istable(L, 2))
-        apply_table(L, 2, &p, "m:with");
-    lzp_newmodel(L, &p);
-    if (lua_istable(L, meta)) {
-        lua_pushvalue(L, meta);
+        apply_lookup(L, 2, p, lua_upvalueindex(1), "m:with");
+    if (lua_istable(L, 3)) {
+        lua_pushvalue(L, 3);
         lua_setiuservalue(L, -2, 1);
     }
     return 1;
@@ -535,7 +566,6 @@ static int l_data_path(lua_State *L)
 }
 
 static const luaL_Reg model_methods[] = {
-    {"with", l_with},
     {"params", l_params_of},
     {NULL, NULL},
 };
@@ -589,6 +619,10 @@ LUAMOD_API int luaopen_zprime_core(lua_State *L)
     lua_pushvalue(L, mt);
     lua_pushcclosure(L, l_model_index, 3);
     lua_setfield(L, mt, "__index");
+    lua_pushvalue(L, lookup);
+    lua_pushvalue(L, mt);
+    lua_pushcclosure(L, l_with, 2);
+    lua_setfield(L, methods, "with");
     lua_pushcfunction(L, l_model_newindex), lua_setfield(L, mt, "__newindex");
     lua_pushcfunction(L, l_model_tostring), lua_setfield(L, mt, "__tostring");
     lua_pushcfunction(L, l_model_eq), lua_setfield(L, mt, "__eq");

@@ -17,13 +17,13 @@
 
 /* Tail criterion (see tail_reached): the relative accuracy of S is a few times this. */
 #ifndef SOMM_TAIL_TOL
-#define SOMM_TAIL_TOL 1e-8
+#define SOMM_TAIL_TOL 1e-7
 #endif
 /* ... and the potential itself is below this, so that k = sqrt(1 + U) is close to 1. */
 #define SOMM_TAIL_U 0.05
 /* Absolute tolerance of the Pruefer variables theta and ln R per step (S to ~1e-8). */
 #ifndef SOMM_ODE_TOL
-#define SOMM_ODE_TOL 1e-8
+#define SOMM_ODE_TOL 1e-7
 #endif
 #define SOMM_MAX_STEPS 2000000
 
@@ -150,6 +150,7 @@ int zp_sommerfeld_hulthen_gamma(double alpha, double beta, double mchi, double m
 
 typedef struct {
     double x, b, c;
+    double tail_tol; /* see tail_reached */
 } yukawa;
 
 static double pot(const yukawa *p, double s) { return p->x * exp(-p->b * s) / s; }
@@ -178,7 +179,7 @@ static int pruefer_rhs(double s, const double y[], double dy[], void *params)
 static int tail_reached(const yukawa *p, double s)
 {
     double U = pot(p, s), g = p->b + 1.0 / s;
-    return s > 100.0 * p->c && (U < SOMM_TAIL_TOL || (U < SOMM_TAIL_U && U * g * g < SOMM_TAIL_TOL));
+    return s > 100.0 * p->c && (U < p->tail_tol || (U < SOMM_TAIL_U && U * g * g < p->tail_tol));
 }
 
 /* Integrate from s to s_stop (or, when s_stop < 0, until the tail is reached). */
@@ -198,12 +199,12 @@ static int integrate(gsl_odeiv2_evolve *e, gsl_odeiv2_control *c, gsl_odeiv2_ste
     return GSL_SUCCESS;
 }
 
-static int exact_xb(double x, double b, double *S, zp_status *st)
+static int exact_xb(double x, double b, double ode_tol, double tail_tol, double *S, zp_status *st)
 {
-    yukawa p = {x, b, 1.0 / (1.0 + x + b)};
+    yukawa p = {x, b, 1.0 / (1.0 + x + b), tail_tol};
     gsl_odeiv2_system sys = {pruefer_rhs, NULL, 2, &p};
     gsl_odeiv2_step *stp = gsl_odeiv2_step_alloc(gsl_odeiv2_step_rk8pd, 2);
-    gsl_odeiv2_control *c = gsl_odeiv2_control_standard_new(SOMM_ODE_TOL, 0.0, 1.0, 0.0);
+    gsl_odeiv2_control *c = gsl_odeiv2_control_standard_new(ode_tol, 0.0, 1.0, 0.0);
     gsl_odeiv2_evolve *e = gsl_odeiv2_evolve_alloc(2);
     if (stp == NULL || c == NULL || e == NULL) {
         gsl_odeiv2_step_free(stp), gsl_odeiv2_control_free(c), gsl_odeiv2_evolve_free(e);
@@ -228,18 +229,27 @@ static int exact_xb(double x, double b, double *S, zp_status *st)
     return ZP_OK;
 }
 
-int zp_sommerfeld_exact(double alpha, double beta, double mchi, double mphi, double *S,
-                        zp_status *st)
+int zp_sommerfeld_exact_tol(double alpha, double beta, double mchi, double mphi, double ode_tol,
+                            double tail_tol, double *S, zp_status *st)
 {
     int rc = check_inputs(alpha, beta, mchi, mphi, st);
     if (rc != ZP_OK)
         return rc;
+    if (!(ode_tol > 0.0 && ode_tol <= 1e-2) || !(tail_tol > 0.0 && tail_tol <= 1e-2))
+        return zp_fail(st, ZP_EDOM, "Sommerfeld tolerances ode_tol = %g and tail_tol = %g must lie "
+                       "in (0, 1e-2]", ode_tol, tail_tol);
     if (alpha == 0.0) {
         *S = 1.0;
         return ZP_OK;
     }
-    rc = exact_xb(alpha / beta, mphi / (mchi * beta), S, st);
+    rc = exact_xb(alpha / beta, mphi / (mchi * beta), ode_tol, tail_tol, S, st);
     return rc != ZP_OK ? rc : check_result(*S, alpha, beta, mchi, mphi, st);
+}
+
+int zp_sommerfeld_exact(double alpha, double beta, double mchi, double mphi, double *S,
+                        zp_status *st)
+{
+    return zp_sommerfeld_exact_tol(alpha, beta, mchi, mphi, SOMM_ODE_TOL, SOMM_TAIL_TOL, S, st);
 }
 
 int zp_sommerfeld(int method, double alpha, double beta, double mchi, double mphi, double *S,

@@ -45,6 +45,13 @@ int zp_sommerfeld_hulthen_gamma(double alpha, double beta, double mchi, double m
 int zp_sommerfeld_exact(double alpha, double beta, double mchi, double mphi, double *S,
                         zp_status *st);
 
+/* zp_sommerfeld_exact with the tolerances given: ode_tol, the absolute error of the Pruefer
+ * variables per step, and tail_tol, where the potential counts as spent (both in (0, 1e-2]).
+ * zp_sommerfeld_exact uses SOMM_ODE_TOL and SOMM_TAIL_TOL, chosen from the measured
+ * accuracy-vs-cost curve in docs/sommerfeld.md (scripts/bench/sommerfeld_tol.sh). */
+int zp_sommerfeld_exact_tol(double alpha, double beta, double mchi, double mphi, double ode_tol,
+                            double tail_tol, double *S, zp_status *st);
+
 /* Dispatch on method (ZP_S_HULTHEN or ZP_S_EXACT); ZP_EINVAL for any other method. */
 int zp_sommerfeld(int method, double alpha, double beta, double mchi, double mphi, double *S,
                   zp_status *st);

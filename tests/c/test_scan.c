@@ -1,0 +1,150 @@
+/* test_scan.c -- the scan core (src/core/scan): shortest round-trip numbers, points of grid and
+ * random plans, the text of a row (tests against check.lua's rules and fixed bytes), and the row
+ * checker's verdicts on damaged and foreign rows. */
+#include <stdint.h>
+
+#include "zp_test.h"
+#include "base/zp_params.h"
+#include "scan/zp_fmt.h"
+#include "scan/zp_scan.h"
+
+static void test_fmt(void)
+{
+    char b[ZP_FMT_MAX];
+    const double xs[] = { 0.1, 1.0 / 3.0, 1e-5, 123456789012345.0, 1e300, -2.5e-310, 0.30000000000000004,
+                          5e-324, 1.7976931348623157e308, -0.019899749373433584 };
+    for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
+        zp_fmt_num(b, sizeof b, xs[i]);
+        ZT_TRUE(strtod(b, NULL) == xs[i], "shortest text reads back as the same double");
+    }
+    zp_fmt_num(b, sizeof b, 0.1);
+    ZT_TRUE(strcmp(b, "0.1") == 0, "0.1 is written '0.1'");
+    zp_fmt_num(b, sizeof b, 1e-5);
+    ZT_TRUE(strcmp(b, "1e-05") == 0, "1e-5 is written '1e-05' (printf %g style)");
+    zp_fmt_num(b, sizeof b, 42.0);
+    ZT_TRUE(strcmp(b, "42") == 0, "integers have no decimal point");
+    zp_fmt_num(b, sizeof b, NAN);
+    ZT_TRUE(strcmp(b, "nan") == 0, "NaN is 'nan'");
+    zp_fmt_num(b, sizeof b, -INFINITY);
+    ZT_TRUE(strcmp(b, "-inf") == 0, "-inf");
+    zp_fmt_num(b, sizeof b, -0.0);
+    ZT_TRUE(strcmp(b, "-0") == 0, "-0 keeps its sign");
+    static zp_fmt_cache c;
+    char b2[ZP_FMT_MAX];
+    for (int i = 0; i < 5000; i++) { /* through the cache: same text as without it */
+        double x = 1.0 / (1 + i % 1300);
+        zp_fmt_cached(&c, b2, sizeof b2, x);
+        zp_fmt_num(b, sizeof b, x);
+        if (strcmp(b, b2) != 0) {
+            ZT_TRUE(0, "cached text equals the direct text");
+            break;
+        }
+    }
+}
+
+static zp_scan_plan *grid_plan(void)
+{
+    zp_params base;
+    zp_params_default(&base);
+    zp_status st = { ZP_OK, "" };
+    zp_scan_plan *p = zp_scan_plan_alloc(&base, 2, 1, 1, 1, &st);
+    const double mz[] = { -5, 500, 1000 }, gq[] = { 0.1, 0.2 };
+    zp_scan_set_list(p, 0, ZP_MZP, mz, 3, &st);
+    zp_scan_set_list(p, 1, ZP_GQ, gq, 2, &st);
+    p->codes[0] = ZP_NPARAM + zp_obs_find("C9_bsmumu");
+    p->obs_slot[0] = 0;
+    p->tests[0] = (zp_scan_test){ 0, ZP_TEST_WINDOW, -1.12, -0.18 };
+    ZT_TRUE(zp_scan_finish(p, 0, 0, 0, &st) == ZP_OK, "grid plan finishes");
+    return p;
+}
+
+static void test_points_and_rows(void)
+{
+    zp_scan_plan *p = grid_plan();
+    ZT_TRUE(p->npoints == 6 && zp_scan_ncols(p) == 5, "3 x 2 grid, columns mZp gq C9 pass_ pass");
+    double v[2];
+    zp_scan_point(p, 3, v); /* the first axis varies slowest: point 3 = (500, 0.2) */
+    ZT_TRUE(v[0] == 500 && v[1] == 0.2, "odometer order of the grid");
+    double row[5];
+    char err[400], text[2048];
+    zp_scan_eval_row(p, 0, row, err, sizeof err);
+    ZT_TRUE(isnan(row[2]) && isnan(row[3]) && row[4] == 0, "a failing point has NaN values and pass 0");
+    ZT_TRUE(strstr(err, "mZp") && strstr(err, "outside"), "its message names the parameter");
+    size_t n = zp_scan_row_text(p, 0, row, err, text);
+    text[n] = '\0';
+    ZT_TRUE(strncmp(text, "-5,0.1,nan,nan,0,\"parameter 'mZp' = -5 GeV", 41) == 0 && text[n - 1] == '\n',
+            "row text: fields, quoted message with commas, newline");
+    zp_params m;
+    zp_params_default(&m);
+    m.v[ZP_MZP] = 1000, m.v[ZP_GQ] = 0.2;
+    zp_scan_eval_row(p, 5, row, err, sizeof err);
+    double c9 = zt_obs("C9_bsmumu", &m);
+    ZT_TRUE(row[2] == c9 && err[0] == '\0', "C9 at the point equals the registry's value");
+    ZT_TRUE(row[3] == (c9 >= -1.12 && c9 <= -0.18) && row[4] == row[3], "window test and pass");
+
+    /* the checker: the row itself passes, damage and other points' rows do not */
+    n = zp_scan_row_text(p, 5, row, err, text);
+    zp_row_issue iss;
+    ZT_TRUE(zp_scan_check_row(p, 5, text, n - 1, NULL, &iss) == ZP_ROW_OK, "a written row checks");
+    ZT_TRUE(zp_scan_check_row(p, 4, text, n - 1, NULL, &iss) == ZP_ROW_MISMATCH && iss.col == 1,
+            "the same row at another index is a mismatch in column gq");
+    char bad[2048];
+    memcpy(bad, text, n);
+    bad[2] = '\0';
+    ZT_TRUE(zp_scan_check_row(p, 5, bad, n - 1, NULL, &iss) == ZP_ROW_DAMAGED && strstr(iss.msg, "NUL"),
+            "NUL bytes are damage");
+    ZT_TRUE(zp_scan_check_row(p, 5, "1000,0.2,abc,1,1,", 17, NULL, &iss) == ZP_ROW_DAMAGED && iss.col == 2,
+            "text in a number field is damage in that column");
+    ZT_TRUE(zp_scan_check_row(p, 5, "1000,0.2,1", 10, NULL, &iss) == ZP_ROW_DAMAGED && iss.col == 3,
+            "a short row names the first missing column");
+    ZT_TRUE(zp_scan_check_row(p, 5, "", 0, NULL, &iss) == ZP_ROW_DAMAGED, "an empty line is damage");
+    ZT_TRUE(zp_scan_check_row(p, 5, "1000,0.2,1,1,1,x,y", 18, NULL, &iss) == ZP_ROW_DAMAGED,
+            "an extra field is damage");
+    double vals[5];
+    const char *e;
+    size_t el;
+    ZT_TRUE(zp_scan_parse_row("1,2,-inf,nan,3e-05,\"a, \"\"b\"\"\"", 29, 5, vals, &e, &el, &iss) == ZP_ROW_OK &&
+                vals[4] == 3e-05 && isinf(vals[2]) && el == 10,
+            "numbers, nan, inf and a quoted message parse");
+    char msg[64];
+    zp_scan_unquote(e, el, msg, sizeof msg);
+    ZT_TRUE(strcmp(msg, "a, \"b\"") == 0, "the message is unquoted");
+    zp_scan_plan_free(p);
+}
+
+static void test_random_and_errors(void)
+{
+    /* splitmix64 of lua/zprime/scan/plan.lua: mix(mix(seed*G + t) + k*G) >> 11, times 2^-53 */
+    double u = zp_scan_uniform01(7, 0, 1);
+    ZT_TRUE(u >= 0 && u < 1, "uniform01 in [0, 1)");
+    ZT_TRUE(zp_scan_uniform01(7, 0, 1) == u && zp_scan_uniform01(7, 1, 1) != u, "a counter-based hash");
+    zp_params base;
+    zp_params_default(&base);
+    zp_status st = { ZP_OK, "" };
+    zp_scan_plan *p = zp_scan_plan_alloc(&base, 1, 1, 1, 0, &st);
+    zp_scan_set_random(p, 0, ZP_MZP, 100, 2000, 1, &st);
+    p->codes[0] = ZP_MZP;
+    ZT_TRUE(zp_scan_finish(p, 1, 7, 50, &st) == ZP_OK && p->npoints == 50, "random plan of 50 samples");
+    double v;
+    zp_scan_point(p, 3, &v);
+    double want = exp(log(100) + (log(2000) - log(100)) * zp_scan_uniform01(7, 3, 1));
+    ZT_TRUE(v == want && v >= 100 && v < 2000, "log-uniform draw of point 3");
+    ZT_STATUS(zp_scan_set_random(p, 0, ZP_MZP, -1, 5, 1, &st), ZP_EINVAL, st, "0 < a", "log axis needs a > 0");
+    ZT_STATUS(zp_scan_set_list(p, 0, ZP_NPARAM, &v, 1, &st), ZP_EINVAL, st, "not a parameter index",
+              "an index beyond the parameters is refused");
+    const long long kept[] = { 3, 2 };
+    ZT_STATUS(zp_scan_set_kept(p, kept, 2, &st), ZP_EINVAL, st, "not after", "kept points must increase");
+    p->codes[0] = -4;
+    ZT_STATUS(zp_scan_finish(p, 1, 7, 50, &st), ZP_EINVAL, st, "neither a parameter", "bad codes are refused");
+    zp_scan_plan_free(p);
+    ZT_TRUE(zp_scan_plan_alloc(&base, 0, 0, 0, 0, &st) == NULL && st.code == ZP_EINVAL, "0 axes is refused");
+}
+
+int main(void)
+{
+    zp_core_init();
+    test_fmt();
+    test_points_and_rows();
+    test_random_and_errors();
+    return ZT_DONE();
+}
