@@ -13,9 +13,9 @@ local zp = zp or require "zprime"
 local cli = require "zprime.cli"
 local fs = require "zprime.fs"
 local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/fig4_dilepton.lua",
-  "Figure 4 of arXiv:1702.00395: sigma x BR of the heavy Z' against the LHC dimuon and dijet limits. " ..
-  "Writes fig4_dilepton.png/.pdf/.dat/.gp/.csv (both panels) into OUTDIR."))).outdir
-local sq = fs.shell_quote
+  "Figure 4 of arXiv:1702.00395: sigma x BR of the heavy Z' against the LHC dimuon and dijet limits, " ..
+  "and the excluded m_Z' range. Writes fig4_dilepton.png/.pdf/.dat/.gp/.csv (both panels) and the " ..
+  "single panels fig4_dilepton_left/right into OUTDIR."))).outdir
 
 local bench = zp.variants.heavy_dirac.paper_benchmark
 local MODELS = { { key = "mchi70", mchi = 70, label = "m_χ = 70 GeV" },
@@ -127,20 +127,21 @@ end
 local function slurp(p) local f = assert(io.open(p, "r")); local s = f:read("a"); f:close(); return s end
 local dl, dr = slurp(left.dat), slurp(right.dat)
 local _, nleft = dl:gsub("# block %d+", "")
-local fd = assert(io.open(outdir .. "/fig4_dilepton.dat", "w"))
+local fd = assert(io.open(fs.join(outdir, "fig4_dilepton.dat"), "w"))
 fd:write(dl, dr); fd:close()
 local bl, br = body(left.gp, "fig4_dilepton.dat", 0), body(right.gp, "fig4_dilepton.dat", nleft)
 local function multiplot(term, out)
   return table.concat({ term, "set output '" .. out .. "'", "set multiplot layout 1,2", bl, "reset", br,
                         "unset multiplot", "unset output" }, "\n")
 end
-local g = assert(io.open(outdir .. "/fig4_dilepton.gp", "w"))
+local g = assert(io.open(fs.join(outdir, "fig4_dilepton.gp"), "w"))
 g:write("# zprime ", zp.version, ": Figure 4, both panels; render with `gnuplot fig4_dilepton.gp` in this directory\n",
   multiplot("set terminal pngcairo size 1600,650 enhanced font 'DejaVu Sans,11' background rgb 'white'",
     "fig4_dilepton.png"), "\n",
   multiplot("set terminal pdfcairo size 16in,6.5in enhanced font 'DejaVu Sans,10'", "fig4_dilepton.pdf"), "\n")
 g:close()
-if not os.execute("cd -- " .. fs.shell_path(outdir) .. " && " .. sq(zp.gnuplot_program) .. " fig4_dilepton.gp") then
+if not os.execute("cd -- " .. fs.shell_path(outdir) .. " && " .. fs.shell_quote(zp.gnuplot_program) ..
+    " fig4_dilepton.gp") then
   error("fig4_dilepton: gnuplot failed on " .. outdir .. "/fig4_dilepton.gp")
 end
 

@@ -300,6 +300,13 @@ static void test_zpeed(const zp_pdf *pdf)
     p.v[ZP_MZP] = 1000.0;
     ZT_STATUS(zp_zpeed_eval(&p, &r, &st), ZP_EDATA, st, "mm_data.dat", "missing ZPEED table");
     zp_data_set_path(saved);
+    /* loaded tables follow the search path: gone when it points elsewhere, back when it returns */
+    ZT_TRUE(zp_zpeed_eval(&p, &r, &st) == ZP_OK, "ZPEED tables read again after the path returns");
+    zp_data_set_path("/nonexistent/zprime-data");
+    ZT_STATUS(zp_zpeed_eval(&p, &r, &st), ZP_EDATA, st, "mm_data.dat", "loaded ZPEED tables follow a new path");
+    ZT_TRUE(zp_pdf_get(ZP_LHC_PDF, &st) == NULL && st.code == ZP_EDATA, "the loaded PDF grid follows a new path");
+    zp_data_set_path(saved);
+    ZT_TRUE(zp_pdf_get(ZP_LHC_PDF, &st) == pdf, "the same grid comes back with the old path (no second read)");
 }
 
 int main(void)

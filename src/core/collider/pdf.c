@@ -273,9 +273,14 @@ done:
 
 /* ---- shared cache ------------------------------------------------------------------------- */
 
-#define PDF_CACHE_MAX 4
+/* Grids by table name.  An entry is checked again when the search path changes (the table
+ * layer's generation counter): when the name now resolves to another file, that file is read
+ * into a new entry and the old grid is retired, still valid for pointers handed out before. */
+#define PDF_CACHE_MAX 8
 static struct {
     char name[512];
+    char path[4096];
+    unsigned gen;
     zp_pdf *pdf;
 } pdf_cache[PDF_CACHE_MAX];
 static int pdf_ncache = 0;
@@ -284,19 +289,30 @@ const zp_pdf *zp_pdf_get(const char *name, zp_status *st)
 {
     if (name == NULL)
         name = "";
-    for (int i = 0; i < pdf_ncache; i++)
-        if (strcmp(pdf_cache[i].name, name) == 0)
-            return pdf_cache[i].pdf;
+    unsigned gen = zp_table_generation();
     char path[4096];
+    int found = -1;
+    for (int i = 0; i < pdf_ncache; i++)
+        if (pdf_cache[i].name[0] != '\0' && strcmp(pdf_cache[i].name, name) == 0)
+            found = i;
+    if (found >= 0 && pdf_cache[found].gen == gen)
+        return pdf_cache[found].pdf;
     if (zp_data_find(name, path, sizeof path, st) != ZP_OK)
         return NULL;
+    if (found >= 0) {
+        if (strcmp(pdf_cache[found].path, path) == 0) {
+            pdf_cache[found].gen = gen;
+            return pdf_cache[found].pdf;
+        }
+        pdf_cache[found].name[0] = '\0'; /* retired: another file answers to the name now */
+    }
     if (strlen(name) >= sizeof pdf_cache[0].name) {
         zp_fail(st, ZP_EINVAL, "PDF grid name '%.60s...' is longer than %d characters", name,
                 (int)sizeof pdf_cache[0].name - 1);
         return NULL;
     }
     if (pdf_ncache == PDF_CACHE_MAX) {
-        zp_fail(st, ZP_EINVAL, "at most %d PDF grids can be open at once (zp_pdf_cache_clear frees them)",
+        zp_fail(st, ZP_EINVAL, "at most %d PDF grids can be read in one session (zp_pdf_cache_clear frees them)",
                 PDF_CACHE_MAX);
         return NULL;
     }
@@ -304,6 +320,8 @@ const zp_pdf *zp_pdf_get(const char *name, zp_status *st)
     if (pdf == NULL)
         return NULL;
     snprintf(pdf_cache[pdf_ncache].name, sizeof pdf_cache[0].name, "%s", name);
+    snprintf(pdf_cache[pdf_ncache].path, sizeof pdf_cache[0].path, "%s", path);
+    pdf_cache[pdf_ncache].gen = gen;
     pdf_cache[pdf_ncache].pdf = pdf;
     pdf_ncache++;
     return pdf;

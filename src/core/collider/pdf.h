@@ -27,7 +27,8 @@ zp_pdf *zp_pdf_read(const char *path, zp_status *st);
 void zp_pdf_free(zp_pdf *pdf);
 
 /* The grid called name on the data search path (e.g. "lhc/pdf/NNPDF23_lo_as_0130_qed_0000.dat"),
- * parsed once and shared until zp_pdf_cache_clear().  NULL with st set on failure. */
+ * parsed once and shared until zp_pdf_cache_clear(); after the search path changes the name is
+ * resolved again and another file is read when it answers to it.  NULL with st set on failure. */
 const zp_pdf *zp_pdf_get(const char *name, zp_status *st);
 void zp_pdf_cache_clear(void);
 

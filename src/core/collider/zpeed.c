@@ -25,6 +25,8 @@ typedef struct {
 
 static struct {
     int loaded;
+    unsigned gen;   /* table generation when checked last */
+    char path[4096]; /* where mm_data.dat was read */
     int nbin;
     double lo[ZP_ZPEED_MAXBINS], hi[ZP_ZPEED_MAXBINS], obs[ZP_ZPEED_MAXBINS], bkg[ZP_ZPEED_MAXBINS];
     curve res, xi;
@@ -69,8 +71,19 @@ static const zp_table *get(const char *file, int ncol, int minrow, zp_status *st
 
 static int load(zp_status *st)
 {
-    if (Z.loaded)
+    if (Z.loaded && Z.gen == zp_table_generation())
         return ZP_OK;
+    if (Z.loaded) { /* the search path changed: read the tables again if they now come from elsewhere */
+        char path[4096];
+        int rc = zp_data_find(ZPEED_DIR "mm_data.dat", path, sizeof path, st);
+        if (rc != ZP_OK)
+            return rc;
+        if (strcmp(path, Z.path) == 0) {
+            Z.gen = zp_table_generation();
+            return ZP_OK;
+        }
+        zp_zpeed_cache_clear();
+    }
     const zp_table *t = get(ZPEED_DIR "mm_data.dat", 4, 2, st);
     if (t == NULL)
         return st->code;
@@ -109,6 +122,9 @@ static int load(zp_status *st)
         return zp_fail(st, ZP_ENOMEM, "out of memory reading the ZPEED tables");
     }
     Z.loaded = 1;
+    Z.gen = zp_table_generation();
+    if (zp_data_find(ZPEED_DIR "mm_data.dat", Z.path, sizeof Z.path, st) != ZP_OK)
+        Z.path[0] = '\0';
     return ZP_OK;
 }
 
