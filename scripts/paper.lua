@@ -71,12 +71,13 @@ local steps = {
   { "fig1_z4mu.lua", "Figure 1: BR(Z -> 4 mu) vs g_l", order = 2 },
   { "fig3_lambda_uv.lua", "Figure 3: Lambda_UV vs m_Z'", order = 4 },
   { "fig2_flavour.lua", "Figure 2: flavour-allowed region", order = 3 },
-  { "fig4_dilepton.lua", "Figure 4: Z' branching ratios for LHC searches", order = 5 },
+  { "fig4_dilepton.lua", "Figure 4: sigma x BR of the heavy Z' against LHC dimuon and dijet limits", order = 5 },
   { "heavy_benchmarks.lua", "heavy Z' benchmark table", show = true, order = 10 },
   { "table1.lua", "Table I (flavour constraints)", show = true, noargs = true, order = 1 },
+  { "../today.lua", "Today: benchmarks vs R_K, R_K*, B_s->mumu (2022)", show = true, order = 12 },
 }
 for _, s in ipairs(steps) do
-  s.log = fs.join(logdir, (s[1]:gsub("%.lua$", ".txt")))
+  s.log = fs.join(logdir, (s[1]:match("[^/]+$"):gsub("%.lua$", ".txt")))
   s.argv = { bin, here .. "figures/" .. s[1] }
   if not s.noargs then s.argv[3] = outdir end
 end

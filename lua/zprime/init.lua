@@ -120,6 +120,10 @@ local EXTENSIONS = {
   "flavour",
   "io.wcxf",
   "light",
+  "stats",
+  "plot.contour",
+  "collider",
+  "bsll",
 }
 for _, name in ipairs(EXTENSIONS) do
   require("zprime." .. name)(zp)

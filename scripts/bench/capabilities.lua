@@ -7,9 +7,9 @@
 -- Usage: zprime scripts/bench/capabilities.lua [seconds per figure, default 0.3]
 local zp = zp or require "zprime"
 local cli = require "zprime.cli"
-local bparser = cli.parser("scripts/bench/capabilities.lua", "CPU time per call of the newer capabilities.")
-bparser:argument("budget", "Seconds to spend on each figure (default 0.3)."):args("?"):convert(cli.number)
-local budget = cli.parse(bparser).budget or 0.3
+local parser = cli.parser("scripts/bench/capabilities.lua", "Benchmark of this round's capabilities: prints 'key value' lines.")
+parser:argument("seconds", "CPU seconds per figure (default 0.3)."):args("?"):convert(cli.number)
+local budget = cli.parse(parser).seconds or 0.3
 local clock = os.clock
 local m = zp.model{ mZp = 600, gq = 0.29, gl = 0.145, thetaD = 0.004, gchi = 1.45 }
 

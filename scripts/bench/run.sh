@@ -40,6 +40,7 @@ run_lua scripts/bench/core.lua 1000000
 for f in scripts/bench/*.lua; do
   run_lua "$f"
 done
+run_lua scripts/bench/collider.lua
 if [ -f scripts/paper.lua ]; then
   s=$(usec); "$Z" scripts/paper.lua "$(mktemp -d)" >/dev/null 2>&1; e=$(usec)
   add paper_reproduction_s "$(awk -v u="$(( e - s ))" 'BEGIN{printf "%.2f", u/1e6}')"

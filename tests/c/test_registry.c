@@ -53,7 +53,7 @@ static void test_observables(void)
         for (int j = 0; j < i; j++)
             ZT_TRUE(strcmp(zp_obs_get(j)->name, d->name) != 0, "observable names are unique");
         /* every listed input is a parameter */
-        char buf[512];
+        char buf[2048]; /* the B -> K* observables read about 60 parameters */
         snprintf(buf, sizeof buf, "%s", d->inputs);
         for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
             snprintf(what, sizeof what, "input '%s' of %s is a parameter", tok, d->name);

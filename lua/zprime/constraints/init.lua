@@ -10,7 +10,7 @@
 ---     applies = { "heavy_dirac", ... } (variant tags; nil = every model), note = "..." }
 local M = {}
 
-local AREAS = { "flavour", "heavy", "light", "relic" }
+local AREAS = { "flavour", "heavy", "light", "relic", "collider", "bsll" }
 
 local list = {}
 for _, area in ipairs(AREAS) do

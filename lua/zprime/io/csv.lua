@@ -183,15 +183,16 @@ M.result_mt = {
   end,
 }
 
--- ---- JSON ----
+-- ---- JSON (lua-cjson) ----
 
-local ESC = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n",
-              ["\r"] = "\\r", ["\t"] = "\\t" }
-local function jstr(s)
-  return '"' .. tostring(s):gsub('[%c"\\]', function(c)
-    return ESC[c] or string.format("\\u%04x", c:byte())
-  end) .. '"'
-end
+local cjson = require "cjson"
+-- a private instance: other code may change the global one's options
+local json = cjson.new()
+json.decode_invalid_numbers(false) -- strict JSON: no NaN/Infinity/hex literals
+json.decode_max_depth(64)
+
+--- JSON string literal of any value's tostring (lua-cjson's escaping).
+local function jstr(s) return json.encode(tostring(s)) end
 M.json_string = jstr
 
 local function jnum(v)
@@ -233,75 +234,28 @@ function M.encode_json(res, header)
   return table.concat(out)
 end
 
---- Decode JSON text (objects, arrays, strings, numbers, true/false/null -> nil in objects,
---- NaN in arrays so column arrays keep their length).
+--- Decode JSON text with lua-cjson.  null becomes NaN inside arrays (so column arrays keep
+--- their length) and is dropped from objects; numbers are floats (as M.value gives).
 function M.decode_json(s, source)
-  local pos = 1
-  local function fail(msg) error((source or "json") .. ": " .. msg .. " at byte " .. pos, 0) end
-  local function ws() pos = s:find("[^ \t\r\n]", pos) or #s + 1 end
-  local value
-  local function str()
-    local buf = {}
-    pos = pos + 1
-    while true do
-      local k = s:find('["\\]', pos)
-      if not k then fail("unterminated string") end
-      buf[#buf + 1] = s:sub(pos, k - 1)
-      if s:sub(k, k) == '"' then pos = k + 1; break end
-      local c = s:sub(k + 1, k + 1)
-      local map = { b = "\b", f = "\f", n = "\n", r = "\r", t = "\t" }
-      if c == "u" then
-        local cp = tonumber(s:sub(k + 2, k + 5), 16) or fail("bad \\u escape")
-        buf[#buf + 1] = utf8.char(cp); pos = k + 6
-      else
-        buf[#buf + 1] = map[c] or c; pos = k + 2
+  if type(s) ~= "string" then error((source or "json") .. ": JSON text must be a string, got " .. type(s), 0) end
+  local ok, v = pcall(json.decode, s)
+  if not ok then
+    error((source or "json") .. ": " .. tostring(v):gsub("^.-:%d+: ", ""), 0)
+  end
+  local function clean(t)
+    for k, x in pairs(t) do
+      if x == cjson.null then
+        t[k] = math.type(k) == "integer" and 0 / 0 or nil
+      elseif type(x) == "table" then
+        clean(x)
+      elseif math.type(x) == "integer" then
+        t[k] = x + 0.0
       end
     end
-    return table.concat(buf)
+    return t
   end
-  function value()
-    ws()
-    local c = s:sub(pos, pos)
-    if c == "{" then
-      local t = {}
-      pos = pos + 1; ws()
-      if s:sub(pos, pos) == "}" then pos = pos + 1; return t end
-      while true do
-        ws()
-        if s:sub(pos, pos) ~= '"' then fail("expected a key") end
-        local k = str(); ws()
-        if s:sub(pos, pos) ~= ":" then fail("expected ':'") end
-        pos = pos + 1
-        t[k] = value(); ws()
-        local d = s:sub(pos, pos); pos = pos + 1
-        if d == "}" then return t elseif d ~= "," then fail("expected ',' or '}'") end
-      end
-    elseif c == "[" then
-      local t, n = {}, 0
-      pos = pos + 1; ws()
-      if s:sub(pos, pos) == "]" then pos = pos + 1; return t end
-      while true do
-        local v = value()
-        n = n + 1
-        if v == nil then v = 0 / 0 end
-        t[n] = v; ws()
-        local d = s:sub(pos, pos); pos = pos + 1
-        if d == "]" then return t elseif d ~= "," then fail("expected ',' or ']'") end
-      end
-    elseif c == '"' then return str()
-    elseif s:sub(pos, pos + 3) == "true" then pos = pos + 4; return true
-    elseif s:sub(pos, pos + 4) == "false" then pos = pos + 5; return false
-    elseif s:sub(pos, pos + 3) == "null" then pos = pos + 4; return nil
-    else
-      local numtxt = s:match("^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
-      if not numtxt or numtxt == "" then fail("unexpected character '" .. c .. "'") end
-      pos = pos + #numtxt
-      return M.value(numtxt)
-    end
-  end
-  local v = value(); ws()
-  if pos <= #s then fail("trailing text") end
-  return v
+  if v == cjson.null then return nil end
+  return type(v) == "table" and clean(v) or v
 end
 
 return M
