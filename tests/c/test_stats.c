@@ -102,7 +102,7 @@ static void test_toy_recovery(void)
         zp_fit_result r;
         zp_status st = {ZP_OK, ""};
         int rc = zp_fit_minimize(&pb, &r, &st);
-        char what[480];
+        char what[ZP_MSG_LEN + 64]; /* room for the status message */
         snprintf(what, sizeof what, "%s: converges (%s)", names[m], st.msg);
         ZT_TRUE(rc == ZP_OK, what);
         snprintf(what, sizeof what, "%s: a equals the normal-equation solution", names[m]);
