@@ -62,19 +62,19 @@ say("output folder: " .. outdir)
 -- 1. Tables and figures: each script writes its PNG, CSV and gnuplot file into outdir.
 --    Listed longest first, so the lanes finish together; reported in the paper's order.
 ---------------------------------------------------------------------------------------------
-local steps = {
+local steps = { -- longest first (CPU seconds of each script, measured)
   { "fig7_mphi_f.lua", "Figure 7: m_phi vs f for the antiproton excess", order = 9 },
-  { "relic_sigmav_vs_mass.lua", "relic <sigma v> vs mass (Boltzmann)", order = 11 },
-  { "fig5_pbar.lua", "Figure 5: boosted antiproton spectra", order = 6 },
-  { "table2.lua", "Table II (propagation models)", show = true, order = 7 },
-  { "fig6_relic_gchi.lua", "Figure 6: g_chi vs f from the relic density", order = 8 },
-  { "fig1_z4mu.lua", "Figure 1: BR(Z -> 4 mu) vs g_l", order = 2 },
-  { "fig3_lambda_uv.lua", "Figure 3: Lambda_UV vs m_Z'", order = 4 },
-  { "fig2_flavour.lua", "Figure 2: flavour-allowed region", order = 3 },
   { "fig4_dilepton.lua", "Figure 4: sigma x BR of the heavy Z' against LHC dimuon and dijet limits", order = 5 },
-  { "heavy_benchmarks.lua", "heavy Z' benchmark table", show = true, order = 10 },
-  { "table1.lua", "Table I (flavour constraints)", show = true, noargs = true, order = 1 },
   { "../today.lua", "Today: benchmarks vs R_K, R_K*, B_s->mumu (2022)", show = true, order = 12 },
+  { "heavy_benchmarks.lua", "heavy Z' benchmark table", show = true, order = 10 },
+  { "fig2_flavour.lua", "Figure 2: flavour-allowed region", order = 3 },
+  { "table2.lua", "Table II (propagation models)", show = true, order = 7 },
+  { "fig5_pbar.lua", "Figure 5: boosted antiproton spectra", order = 6 },
+  { "fig1_z4mu.lua", "Figure 1: BR(Z -> 4 mu) vs g_l", order = 2 },
+  { "relic_sigmav_vs_mass.lua", "relic <sigma v> vs mass (Boltzmann)", order = 11 },
+  { "fig6_relic_gchi.lua", "Figure 6: g_chi vs f from the relic density", order = 8 },
+  { "fig3_lambda_uv.lua", "Figure 3: Lambda_UV vs m_Z'", order = 4 },
+  { "table1.lua", "Table I (flavour constraints)", show = true, noargs = true, order = 1 },
 }
 for _, s in ipairs(steps) do
   s.log = fs.join(logdir, (s[1]:match("[^/]+$"):gsub("%.lua$", ".txt")))
@@ -168,11 +168,13 @@ local function why_failed(file)
 end
 
 local failures = {}
+local width = 0
+for _, st in ipairs(steps) do width = math.max(width, #st[2]) end
 section(string.format("Tables and figures (%d scripts in %d lane%s)", #steps, njobs, njobs == 1 and "" or "s"))
 for _, e in ipairs(order) do
   local s, r = e.s, e.r
   local ok = r.code == 0
-  say(string.format("  %-48s %-4s %6.2f s   (log: %s)", s[2], ok and "ok" or "FAIL", r.seconds, s.log))
+  say(string.format("  %-" .. width .. "s %-4s %6.2f s   (log: %s)", s[2], ok and "ok" or "FAIL", r.seconds, s.log))
   if not ok then
     failures[#failures + 1] = { name = s[2], code = r.code, why = r.error or why_failed(s.log) or "no output", log = s.log }
   elseif s.show then

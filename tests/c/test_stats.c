@@ -102,8 +102,8 @@ static void test_toy_recovery(void)
         zp_fit_result r;
         zp_status st = {ZP_OK, ""};
         int rc = zp_fit_minimize(&pb, &r, &st);
-        char what[480];
-        snprintf(what, sizeof what, "%s: converges (%.400s)", names[m], st.msg);
+        char what[ZP_MSG_LEN + 64]; /* room for the status message */
+        snprintf(what, sizeof what, "%s: converges (%s)", names[m], st.msg);
         ZT_TRUE(rc == ZP_OK, what);
         snprintf(what, sizeof what, "%s: a equals the normal-equation solution", names[m]);
         ZT_ABS(r.x[0], a, 1e-3 * sqrt(cov[0]), what);
