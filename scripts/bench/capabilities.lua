@@ -6,7 +6,10 @@
 -- table lists it and it lights up once the capability exists.
 -- Usage: zprime scripts/bench/capabilities.lua [seconds per figure, default 0.3]
 local zp = zp or require "zprime"
-local budget = tonumber(arg and arg[1]) or 0.3
+local cli = require "zprime.cli"
+local bparser = cli.parser("scripts/bench/capabilities.lua", "One figure per new capability (CPU time per call).")
+bparser:argument("budget", "Seconds to spend on each figure (default 0.3)."):args("?"):convert(cli.number)
+local budget = cli.parse(bparser).budget or 0.3
 local clock = os.clock
 local m = zp.model{ mZp = 600, gq = 0.29, gl = 0.145, thetaD = 0.004, gchi = 1.45 }
 

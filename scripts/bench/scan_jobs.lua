@@ -7,7 +7,7 @@
 ---   scan_joinN_ms           joining N slices as jobs = N does (streamed, rows counted)
 ---   scan_mergeN_ms          `zprime merge` of N slices (every row parsed and checked)
 --- Usage: zprime scripts/bench/scan_jobs.lua [n_per_axis]
-local n = tonumber((...)) or 400
+local n = require("zprime.cli").bench_count("scripts/bench/scan_jobs.lua", "grid points per axis", 400)
 local zp = rawget(_G, "zp") or require "zprime"
 local now = zp.core.now
 local merge = require "zprime.scan.merge"

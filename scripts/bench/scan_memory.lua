@@ -5,7 +5,7 @@
 ---   scan_1e6_rows_s <seconds>
 --- Run under /usr/bin/time -v to see "Maximum resident set size":
 ---   /usr/bin/time -v build/zprime scripts/bench/scan_memory.lua [n_per_axis]
-local n = tonumber((...)) or 1000
+local n = require("zprime.cli").bench_count("scripts/bench/scan_memory.lua", "grid points per axis", 1000)
 local zp = rawget(_G, "zp") or require "zprime"
 local out = os.tmpname()
 local t0 = zp.core.now()
