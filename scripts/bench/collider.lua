@@ -2,7 +2,7 @@
 -- 500 masses, and the binned dimuon likelihood.  Prints "key value" lines for run.sh.
 --   zprime scripts/bench/collider.lua [n]
 local zp = zp or require "zprime"
-local n = tonumber(arg and arg[1]) or 2000
+local n = require("zprime.cli").bench_count("scripts/bench/collider.lua", "cross sections to time", 2000)
 local clock = os.clock
 local m = zp.model{ mZp = 600, gq = 0.29, gl = 0.145, gchi = 1.45 }
 
