@@ -77,7 +77,7 @@ local steps = {
   { "../today.lua", "Today: benchmarks vs R_K, R_K*, B_s->mumu (2022)", show = true, order = 12 },
 }
 for _, s in ipairs(steps) do
-  s.log = fs.join(logdir, (s[1]:gsub("%.lua$", ".txt")))
+  s.log = fs.join(logdir, (s[1]:match("[^/]+$"):gsub("%.lua$", ".txt")))
   s.argv = { bin, here .. "figures/" .. s[1] }
   if not s.noargs then s.argv[3] = outdir end
 end

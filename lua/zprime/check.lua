@@ -12,6 +12,8 @@ return function(zp)
   local FIELDS = { name = true, observable = true, kind = true, min = true, max = true,
                    central = true, sigma = true, nsigma = true, unit = true, cl = true, ref = true,
                    applies = true, note = true, area = true }
+  -- the statistics extension (zprime.stats) adds its fields and the kind "chi2" here
+  zp.constraint_fields, zp.constraint_kinds = FIELDS, KINDS
 
   local function tags_of(m)
     local meta = core.meta(m)
@@ -119,10 +121,14 @@ return function(zp)
       if s and s > 0 then row.pull = (v - 0.5 * (min + max)) / s end
     elseif kind == "band" then
       local c0, s, n = val(c.central, m, "central", true), val(c.sigma, m, "sigma", true), val(c.nsigma, m, "nsigma") or 1
+      local th = val(c.theory_err, m, "theory_err") -- added in quadrature (docs/statistics.md)
+      if th then s = math.sqrt(s * s + th * th) end
       row.bound = fmt(c0) .. " +- " .. fmt(n * s)
       row.pull = (v - c0) / s
       row.pass = math.abs(row.pull) <= n
       row.margin = math.abs(row.pull) / n
+    elseif kind == "chi2" then -- the constraint's own likelihood decides (zp.stats_annotate)
+      row.bound, row.pass = "likelihood", true
     else
       error("unknown kind '" .. tostring(kind) .. "' (expected upper, lower, window or band)", 0)
     end
@@ -157,6 +163,8 @@ return function(zp)
     if not okb then
       row.error = "constraint '" .. row.name .. "': " .. tostring(e):gsub("^.-:%d+: ", "")
       row.pass, row.bound, row.margin, row.pull = false, row.bound or "", nil, nil
+    elseif zp.stats_annotate then
+      zp.stats_annotate(row, c, m) -- row.chi2, row.chi2_max (see zprime.stats)
     end
     return row
   end
@@ -166,6 +174,13 @@ return function(zp)
   function zp.constraint_tester(c)
     validate(c, "zp.constraint_tester")
     local kind = c.kind
+    if kind == "chi2" or c.chi2 ~= nil or c.loglike ~= nil then return zp.stats_tester(c) end
+    if kind == "band" and c.theory_err ~= nil then -- the band widened by the theory error in quadrature
+      return function(m, v)
+        local s, th = val(c.sigma, m), val(c.theory_err, m)
+        return math.abs(v - val(c.central, m)) <= (val(c.nsigma, m) or 1) * math.sqrt(s * s + th * th)
+      end
+    end
     local fixed = type(c.min) ~= "function" and type(c.max) ~= "function"
       and type(c.central) ~= "function" and type(c.sigma) ~= "function" and type(c.nsigma) ~= "function"
     if kind == "upper" then
@@ -188,8 +203,8 @@ return function(zp)
   --- True when the tester needs the point's model (some bound is a function of it).
   function zp.constraint_needs_model(c)
     if type(c) ~= "table" then error("zp.constraint_needs_model: a constraint is a table, got " .. type(c), 2) end
-    for _, f in ipairs({ "min", "max", "central", "sigma", "nsigma", "observable" }) do
-      if type(c[f]) == "function" then return true end
+    for _, f in ipairs({ "min", "max", "central", "sigma", "nsigma", "observable", "theory_err", "null", "chi2", "loglike" }) do
+      if type(c[f]) == "function" or (f == "chi2" and c[f] ~= nil) then return true end
     end
     return false
   end
@@ -265,7 +280,7 @@ return function(zp)
   end
 
   local function render(rows)
-    local cells = { { "constraint", "value", "unit", "bound", "CL", "status", "margin", "pull" } }
+    local cells = { { "constraint", "value", "unit", "bound", "CL", "status", "margin", "pull", "dchi2" } }
     for _, r in ipairs(rows) do
       local margin = ""
       if r.margin then
@@ -277,6 +292,7 @@ return function(zp)
         r.name, r.error and "error" or fmt(r.value), r.unit, r.bound, r.cl,
         r.error and "ERROR" or (r.pass and "pass" or "FAIL"), margin,
         r.pull and string.format("%+.2f sigma", r.pull) or "",
+        zp.stats_dchi2_text and zp.stats_dchi2_text(r) or "",
       }
     end
     local out = align(cells, { [2] = true })

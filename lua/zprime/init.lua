@@ -120,6 +120,8 @@ local EXTENSIONS = {
   "flavour",
   "io.wcxf",
   "light",
+  "stats",
+  "plot.contour",
   "collider",
   "bsll",
 }

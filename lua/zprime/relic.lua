@@ -39,7 +39,8 @@ return function(zp)
     Griest-Seckel weights g_i (m_i/T)^2 K_2(m_i/T) carry dm; dm -> infinity gives the single state.
     The inelastic variant's chi- (m) and chi+ (m + dm): sigmav = eq. (43), sigmav12 = eq. (44),
     sigmav22 = eq. (43) for chi+; for dm -> 0 this is eq. (45) of arXiv:1702.00395.
-  One solve takes ~0.3 ms (scripts/bench/relic.lua).]])
+  One solve takes ~0.15 ms (scripts/bench/relic.lua).  A model's m.Omega_h2 uses the thermal average
+  of its own sigma(s) instead (docs/relic.md); m.Omega_h2_fixed_sigmav is this fixed-<sigma v> solve.]])
 
   zp.document("zp.relic_target", [[zp.relic_target{ m = 100, Omega_h2 = 0.12, majorana = true, g = 2, b = 0,
           dof_table = "std", model = m, coannihilation = { dm =, g =, ratio12 =, ratio22 =, b12 =, b22 = } }

@@ -1,4 +1,4 @@
--- Speed of the relic-abundance solver: one Boltzmann solve (zp.relic), one m.Omega_h2 on a fresh
+-- Speed of the relic-abundance solver: one Boltzmann solve (zp.relic), one m.Omega_h2_fixed_sigmav on a fresh
 -- model (no memo hit), and one <sigma v> target (zp.relic_target, a few solves).
 -- Usage: build/zprime scripts/bench/relic.lua [n]
 local zp = zp or require "zprime"
@@ -24,7 +24,7 @@ print(string.format("relic_solve_ms %.4f", dt * 1e3))
 
 local m = zp.model{ relic_majorana = 1 }
 local dto = timeit(function(i)
-  acc = acc + m:with{ mchi = mass(i), sigmav_a = 2.2e-26 * (1 + 1e-9 * i) }.Omega_h2
+  acc = acc + m:with{ mchi = mass(i), sigmav_a = 2.2e-26 * (1 + 1e-9 * i) }.Omega_h2_fixed_sigmav
 end, n)
 print(string.format("model_Omega_h2_ms %.4f", dto * 1e3))
 
@@ -32,4 +32,17 @@ local dtt = timeit(function(i)
   acc = acc + zp.relic_target{ m = mass(i), Omega_h2 = 0.12 }
 end, math.max(1, n // 10))
 print(string.format("relic_target_ms %.4f", dtt * 1e3))
+if acc ~= acc then print("nan") end
+
+-- m.Omega_h2 from the model's own annihilation (the thermal <sigma v>(x) table and the solve) and
+-- its s-wave shortcut, on fresh models (the memo never hits), at the heavy-Dirac point (600, 70)
+local mt = zp.model{ mZp = 600, mchi = 70, gq = 0.291, gl = 0.1455, gchi = 1.455 }
+local dth = timeit(function(i)
+  acc = acc + mt:with{ mchi = 70 * (1 + 1e-6 * i) }.Omega_h2
+end, n)
+print(string.format("model_Omega_h2_thermal_ms %.4f", dth * 1e3))
+local dsw = timeit(function(i)
+  acc = acc + mt:with{ mchi = 70 * (1 + 1e-6 * i) }.Omega_h2_swave
+end, n)
+print(string.format("model_Omega_h2_swave_ms %.4f", dsw * 1e3))
 if acc ~= acc then print("nan") end

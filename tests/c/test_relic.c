@@ -278,6 +278,7 @@ static void test_accuracy_and_observables(void)
     /* the observables of a model = the solver with the model's inputs */
     zp_params p;
     zp_params_default(&p);
+    p.v[ZP_RELIC_SIGMAV] = 3; /* the fixed sigmav_a, sigmav_b (test_thermal.c covers the default) */
     int io = zp_obs_find("Omega_h2"), ix = zp_obs_find("x_f"), is = zp_obs_find("sigmav_relic");
     ZT_TRUE(io >= 0 && ix >= 0 && is >= 0, "Omega_h2, x_f, sigmav_relic registered");
     zp_status st = {0, ""};

@@ -132,8 +132,8 @@ describe("zp.relic_target", function()
 end)
 
 describe("model observables", function()
-  it("m.Omega_h2 and m.x_f use sigmav_a, sigmav_b, relic_majorana of the model", function()
-    local m = zp.model{ mchi = 70, sigmav_a = 4.4e-26, relic_majorana = 0 }
+  it("m.Omega_h2 and m.x_f use sigmav_a, sigmav_b, relic_majorana of the model (relic_sigmav = 3)", function()
+    local m = zp.model{ mchi = 70, sigmav_a = 4.4e-26, relic_majorana = 0, relic_sigmav = 3 }
     local r = zp.relic{ m = 70, sigmav = 4.4e-26, majorana = false }
     rel_near(m.Omega_h2, r.Omega_h2, 1e-12, "Dirac")
     rel_near(m.x_f, r.x_f, 1e-12, "x_f")
@@ -144,7 +144,7 @@ describe("model observables", function()
   end)
 
   it("includes a coannihilating partner", function()
-    local m = zp.model{ mchi = 1950, relic_majorana = 1, sigmav_a = 2e-26, coann_g = 2, coann_dm = 5,
+    local m = zp.model{ mchi = 1950, relic_majorana = 1, relic_sigmav = 3, sigmav_a = 2e-26, coann_g = 2, coann_dm = 5,
       sigmav_a12 = 3e-26, sigmav_a22 = 2.5e-26 }
     local r = zp.relic{ m = 1950, sigmav = 2e-26, coannihilation = { dm = 5, g = 2, sigmav12 = 3e-26, sigmav22 = 2.5e-26 } }
     rel_near(m.Omega_h2, r.Omega_h2, 1e-12, "partner")

@@ -3,16 +3,20 @@
 --- overridden inputs); edit them here or with zp.constraint / zp.add_constraint in a script.
 --- Table I's simplified inequalities in x = g_q g_l s c mhat_TeV^-2 follow from these bounds
 --- (zp.table1_coefficients(m) derives them; tests/c/test_flavour.c records the input choices).
-local TRIDENT = { ratio = 0.82, err = 0.28, nsigma = 1.96 }  -- eq. (27), 95% CL two-sided
+-- eq. (27): sigma_exp/sigma_SM = R_trident_exp +- R_trident_exp_err (0.82 +- 0.28), 95% CL two-sided
+local TRIDENT = { ratio = function(m) return m.R_trident_exp end, err = function(m) return m.R_trident_exp_err end,
+                  nsigma = 1.96 }
 
 return {
   {
     name = "b->s mu mu", observable = "C9_bsmumu", kind = "window", min = -1.12, max = -0.18,
+    shape = "gauss", -- the likelihood: Gaussian with the window as its 3 sigma range (docs/statistics.md)
     cl = "3 sigma", ref = "eq. (13); Descotes-Genon et al. [6]; Table I",
     note = "C9 = -C10 fit window; Table I: 0.00028 <= g_q g_l s c mhat^-2 <= 0.00177",
   },
   {
     name = "b->s nu nu", observable = "R_bsnunu", kind = "upper", max = 5,
+    null = 1, -- the Standard Model (R = 1) is the no-signal point of the half-Gaussian likelihood
     cl = "90% CL", ref = "eq. (21); Buras et al. [40]; BaBar, Belle [38, 39]; Table I",
     note = "Table I prints |0.01041 + x| <~ 0.03711; R <= 5 gives 0.03754 (0.03711 needs R <= 4.90)",
   },
@@ -25,6 +29,7 @@ return {
   },
   {
     name = "B_s mixing (LO QCD)", observable = "DeltaM_s_qcd", kind = "band",
+    in_total = false, -- the same measurement as "B_s mixing": shown, not summed into m:chi2 totals
     central = function(m) return m.DeltaM_s_exp end,
     sigma = function(m) return m.DeltaM_s_SM_err end, nsigma = 1,
     cl = "1 sigma theory", ref = "eq. (17) with C_VLL run from m_Z' to m_b; Buras hep-ph/9806471",

@@ -19,7 +19,8 @@ return {
     name = "AMS-02 pbar excess", observable = "sigmav_late", kind = "window",
     min = function(m) return m.sigmav_pbar_fit - m.sigmav_pbar_fit_down end,
     max = function(m) return m.sigmav_pbar_fit + m.sigmav_pbar_fit_up end,
-    cl = "fit errors", ref = "Table II; eqs. (43), (47)", applies = APPLIES,
+    central = param("sigmav_pbar_fit"), shape = "gauss", -- two-piece Gaussian likelihood of the fit
+    cl = "1 sigma fit errors", ref = "Table II; eqs. (43), (47)", applies = APPLIES,
     note = "S(v_dm) <sigma v>(chi- chi- -> Z'Z') inside the Table II range of the propagation model",
   },
   {

@@ -51,6 +51,8 @@ local function grid_of(res, xn, yn, zn)
   return { x = xs, y = ys, z = z }
 end
 
+M.grid_of = grid_of -- also used by zp.plot_contours (plot/contour.lua)
+
 --- Turn the shorthand { data = res, x = "a", y = "b" | {...}, z = "c" } into series.
 function M.series_from_data(spec)
   local res = spec.data

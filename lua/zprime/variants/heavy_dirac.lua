@@ -24,7 +24,7 @@ M.defaults = {
   nchi = 5,            -- n_chi = g_chi / g_q (Fig. 2, 4)
   sigmav = nil,        -- target <sigma v> in cm^3/s; nil: the model's sigmav_relic_dirac (4.4e-26)
   propagator = "full", -- "full": Breit-Wigner with Gamma_Z'; "contact": eq. (32)'s 1/m_Z'^4 (eq. 33)
-  relic = "fixed",     -- how the target is obtained: a key of M.relic_targets
+  relic = "fixed",     -- how the target is obtained: a key of M.relic_targets (fixed, boltzmann, thermal)
 }
 
 --- Parameters fixed by the variant's relations; setting them directly is an error.
@@ -43,6 +43,31 @@ M.relic_targets = {
       error("heavy_dirac: sigmav fixes the target; it cannot be combined with relic = \"boltzmann\"", 0)
     end
     return (zp.relic_target{ m = m.mchi, Omega_h2 = m.Omega_h2_obs, majorana = false, model = m })
+  end,
+  --- the couplings for which m.Omega_h2 -- the Boltzmann solution with the thermally averaged
+  --- <sigma v>(x) of the model's full sigma(s) -- equals Omega_h2_obs; returned as the s-wave
+  --- <sigma v> of those couplings (secant iteration in ln <sigma v>, Omega ~ 1/<sigma v>)
+  thermal = function(m, v)
+    if v.sigmav ~= nil then
+      error("heavy_dirac: sigmav fixes the target; it cannot be combined with relic = \"thermal\"", 0)
+    end
+    local obs, contact = m.Omega_h2_obs, v.propagator == "contact"
+    local function omega(sv)
+      local c = core.heavy_couplings{ model = m, nq = v.nq, nchi = v.nchi, sigmav = sv, contact = contact }
+      return m:with{ gq = c.gq, gl = c.gl, gchi = c.gchi }.Omega_h2
+    end
+    local s0 = m.sigmav_relic_dirac
+    local f0 = math.log(omega(s0) / obs)
+    local s1 = s0 * math.exp(f0)
+    for _ = 1, 30 do
+      local f1 = math.log(omega(s1) / obs)
+      if math.abs(f1) < 1e-5 then return s1 end
+      local l1 = math.log(s1)
+      local l2 = f1 ~= f0 and l1 - f1 * (l1 - math.log(s0)) / (f1 - f0) or l1 + f1
+      s0, f0, s1 = s1, f1, math.exp(l2)
+    end
+    error(string.format("heavy_dirac: relic = \"thermal\" did not converge to Omega h^2 = %g (mZp = %g GeV, mchi = %g GeV)",
+      obs, m.mZp, m.mchi), 0)
   end,
 }
 

@@ -174,7 +174,8 @@ local function build(t)
   end
   local ok2, err = pcall(function()
     m = m:with{ sigmav_a = m.sigmav_ZpZp, sigmav_a22 = m.sigmav_ZpZp, sigmav_a12 = m.sigmav_Zpphi,
-                sigmav_b = 0, coann_g = 2, coann_dm = m.delta_m, relic_majorana = 1 }
+                sigmav_b = 0, coann_g = 2, coann_dm = m.delta_m, relic_majorana = 1,
+                relic_sigmav = 3 } -- its annihilation is these s-wave inputs (eqs. 43-45)
   end)
   if not ok2 then fail(clean(err)) end
 

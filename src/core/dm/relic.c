@@ -8,13 +8,14 @@
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
 #include <gsl/gsl_interp.h>
-#include <gsl/gsl_odeiv2.h>
 #include <gsl/gsl_sf_bessel.h>
 
 #include "base/zp_registry.h"
 #include "base/zp_table.h"
 #include "base/zp_units.h"
+#include "dm/thermal.h"
 
 /* Freeze-out criterion delta (2 + delta)/(1 + delta) = 1 of arXiv:1204.3622: delta = (sqrt5-1)/2. */
 #define RELIC_DELTA 0.6180339887498949
@@ -25,6 +26,15 @@
 #define RELIC_MMIN 0.01
 #define RELIC_MMAX 1e5
 #define RELIC_MAXSTEPS 20000
+/* Radau step in x at the default tolerance eps = 1e-6 (Omega h^2 within 1e-5 of dx -> 0), and the
+ * Newton iterations allowed per step. */
+#define RELIC_DX 0.5
+#define RELIC_NEWTON_MAX 50
+/* Past x_f, the ODE stops where (Y_eq/Y)^2 < e^RELIC_LN_DECOUPLED = 1e-10 and the rest of the
+ * annihilation is a quadrature: panels shrinking by RELIC_TAIL_RATIO of RELIC_TAIL_GL Gauss-Legendre points. */
+#define RELIC_LN_DECOUPLED (-23.025850929940457)
+#define RELIC_TAIL_RATIO 2.0
+#define RELIC_TAIL_GL 8
 
 /* ------------------------------------------------------------------------------------------ */
 /* Effective degrees of freedom                                                                 */
@@ -221,6 +231,18 @@ void zp_relic_dof_eval(const zp_relic_dof *d, double T, double *geff, double *he
     gsl_interp_eval_e(d->isg, d->lnT, d->sg, u, NULL, sqrt_gstar);
 }
 
+/* d ln h_eff / d ln T at T [GeV] (0 beyond the table ends, where h_eff is held constant). */
+static double dof_dlnh(const zp_relic_dof *d, double T)
+{
+    double u = log(T), h = 0.0, dh = 0.0;
+    if (!(u > d->lnT[0] && u < d->lnT[d->n - 1]))
+        return 0.0;
+    if (gsl_interp_eval_e(d->ih, d->lnT, d->h, u, NULL, &h) != GSL_SUCCESS ||
+        gsl_interp_eval_deriv_e(d->ih, d->lnT, d->h, u, NULL, &dh) != GSL_SUCCESS || !(h > 0))
+        return 0.0;
+    return dh / h;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Boltzmann equation                                                                           */
 
@@ -252,28 +274,43 @@ typedef struct {
     double err_x;
 } solver;
 
-/* At x: ln Y_eq (all states) and A with dW/dt = -A (e^W - Y_eq^2 e^-W), W = ln Y, t = ln x;
- * aeff, beff: <sigma v>_eff = aeff + 6 beff / x in the equation for the total Y. */
-static int point(solver *s, double x, double *L, double *A, double *aeff, double *beff)
+/* At x: ln Y_eq (all states; L may be NULL), its slope dL = d ln Y_eq / d ln x (when dL != NULL)
+ * and, when A != NULL, A with dW/dt = -A (e^W - Y_eq^2 e^-W), W = ln Y, t = ln x; aeff, beff:
+ * <sigma v>_eff = aeff + 6 beff / x in the equation for the total Y. */
+static int point(solver *s, double x, double *L, double *dL, double *A, double *aeff, double *beff)
 {
     const zp_relic_input *in = s->in;
     double geff, heff, sg, lny[ZP_RELIC_MAXSTATES], lmax = -HUGE_VAL;
     zp_relic_dof_eval(in->dof, in->m / x, &geff, &heff, &sg);
+    double k12[ZP_RELIC_MAXSTATES]; /* x_i K_1(x_i) / K_2(x_i) */
+    if (L == NULL && in->nstates == 1) { /* A alone (the tail): no Boltzmann weights needed */
+        lny[0] = lmax = 0.0;
+    } else
     for (int i = 0; i < in->nstates; i++) {
-        double xi = x * s->mr[i];
-        gsl_sf_result k0, k1;
-        if (gsl_sf_bessel_K0_scaled_e(xi, &k0) != GSL_SUCCESS ||
-            gsl_sf_bessel_K1_scaled_e(xi, &k1) != GSL_SUCCESS)
+        double xi = x * s->mr[i], k0 = zp_thermal_k_scaled(0, xi), k1 = zp_thermal_k_scaled(1, xi);
+        if (!(k0 > 0 && k1 > 0))
             return 1;
         /* n_eq/s = 45 g / (4 pi^4 h_eff) x^2 K_2(x), K_2 = K_0 + 2 K_1 / x (Gondolo-Gelmini) */
-        lny[i] = s->lng[i] - log(heff) + 2.0 * log(xi) + log(k0.val + 2.0 * k1.val / xi) - xi;
+        double k2 = k0 + 2.0 * k1 / xi;
+        lny[i] = s->lng[i] - log(heff / (xi * xi * k2)) - xi;
+        k12[i] = xi * k1 / k2;
         if (lny[i] > lmax)
             lmax = lny[i];
     }
     double sum = 0, r[ZP_RELIC_MAXSTATES];
     for (int i = 0; i < in->nstates; i++)
         sum += (r[i] = exp(lny[i] - lmax));
-    *L = lmax + log(sum);
+    double lnyeq = lmax + log(sum);
+    if (dL != NULL) { /* d ln(x_i^2 K_2(x_i)) / d ln x = -x_i K_1/K_2; -ln h_eff gives + dln h/dln T */
+        double d = 0.0;
+        for (int i = 0; i < in->nstates; i++)
+            d -= r[i] * k12[i];
+        *dL = d / sum + dof_dlnh(in->dof, in->m / x);
+    }
+    if (L != NULL)
+        *L = lnyeq;
+    if (A == NULL)
+        return isfinite(lnyeq) ? 0 : 1;
     double a = 0, b = 0;
     if (in->fn != NULL) {
         int e = 0;
@@ -292,34 +329,71 @@ static int point(solver *s, double x, double *L, double *A, double *aeff, double
     }
     *aeff = a / s->kappa, *beff = b / s->kappa;
     *A = s->pref * sg * (*aeff + 6.0 * *beff / x) / x;
-    return isfinite(*A) && isfinite(*L) ? 0 : 1;
+    return isfinite(*A) && isfinite(lnyeq) ? 0 : 1;
 }
 
-static int rhs(double t, const double y[], double f[], void *params)
+/* The ODE is solved for u = ln(Y/Y_eq) = W - L: du/dt = -A e^L (e^u - e^-u) - dL/dt.  u stays small
+ * and smooth through freeze-out, where W itself follows the steep ln Y_eq.  coeffs gives the
+ * u-independent parts B = A e^L and D = dL/dt at t = ln x. */
+static int coeffs(solver *s, double t, double *B, double *D)
 {
     double L, A, a, b;
-    if (point(params, exp(t), &L, &A, &a, &b) != 0)
-        return GSL_EBADFUNC;
-    f[0] = -A * (exp(y[0]) - exp(2.0 * L - y[0]));
-    return isfinite(f[0]) ? GSL_SUCCESS : GSL_EBADFUNC;
+    if (point(s, exp(t), &L, D, &A, &a, &b))
+        return 1;
+    *B = A * exp(L);
+    return isfinite(*B) && isfinite(*D) ? 0 : 1;
 }
 
-static int jac(double t, const double y[], double *dfdy, double dfdt[], void *params)
+/* One step t -> t + h of the 2-stage Radau IIA method (order 3, L-stable, stiffly accurate;
+ * Hairer & Wanner, Solving ODEs II, sec. IV.5): B and D once per stage time, Newton in the stage
+ * values alone.  *u becomes u(t + h) and *f du/dt there. */
+static int radau_step(solver *s, double t, double h, double *u, double *f)
 {
-    double L, A, a, b;
-    if (point(params, exp(t), &L, &A, &a, &b) != 0)
-        return GSL_EBADFUNC;
-    dfdy[0] = -A * (exp(y[0]) + exp(2.0 * L - y[0]));
-    dfdt[0] = 0.0; /* msbdf uses only df/dy */
-    return isfinite(dfdy[0]) ? GSL_SUCCESS : GSL_EBADFUNC;
+    double B1, D1, B2, D2;
+    if (coeffs(s, t + h / 3.0, &B1, &D1) || coeffs(s, t + h, &B2, &D2))
+        return 1;
+    double U1 = *u, U2 = *u, f1 = 0.0, f2 = 0.0;
+    int conv = 0;
+    for (int it = 0; it < RELIC_NEWTON_MAX && !conv; it++) {
+        f1 = -2.0 * B1 * sinh(U1) - D1, f2 = -2.0 * B2 * sinh(U2) - D2;
+        double j1 = -2.0 * B1 * cosh(U1), j2 = -2.0 * B2 * cosh(U2);
+        double r1 = U1 - *u - h * (5.0 / 12.0 * f1 - 1.0 / 12.0 * f2);
+        double r2 = U2 - *u - h * (0.75 * f1 + 0.25 * f2);
+        double a11 = 1.0 - h * 5.0 / 12.0 * j1, a12 = h / 12.0 * j2;
+        double a21 = -h * 0.75 * j1, a22 = 1.0 - h * 0.25 * j2;
+        double det = a11 * a22 - a12 * a21;
+        double d1 = (r1 * a22 - a12 * r2) / det, d2 = (a11 * r2 - a21 * r1) / det;
+        double big = fmax(fabs(d1), fabs(d2));
+        if (big > 1.0) /* damped: sinh grows fast */
+            d1 /= big, d2 /= big;
+        U1 -= d1, U2 -= d2;
+        conv = fabs(d1) + fabs(d2) < 1e-13 * (1.0 + fabs(U2));
+    }
+    *u = U2, *f = -2.0 * B2 * sinh(U2) - D2;
+    return conv && isfinite(*u) && isfinite(*f) ? 0 : 1;
+}
+
+/* Where the cubic Hermite interpolant through (t0, u0, f0), (t1, u1, f1) reaches uc (u0 < uc <= u1). */
+static double crossing(double t0, double u0, double f0, double t1, double u1, double f1, double uc)
+{
+    double h = t1 - t0, lo = 0.0, hi = 1.0;
+    for (int k = 0; k < 60; k++) {
+        double q = 0.5 * (lo + hi), q2 = q * q, q3 = q2 * q;
+        double p = (2 * q3 - 3 * q2 + 1) * u0 + (q3 - 2 * q2 + q) * h * f0 + (-2 * q3 + 3 * q2) * u1 + (q3 - q2) * h * f1;
+        if (p < uc)
+            lo = q;
+        else
+            hi = q;
+    }
+    return t0 + 0.5 * (lo + hi) * h;
 }
 
 /* Quasi-static departure eps = ln(Y/Y_eq) at x: -A Y_eq 2 sinh(eps) = dL/dt. */
 static int quasi(solver *s, double x, double *L, double *eps)
 {
     double Lp, Lm, A, a, b, h = 1e-4;
-    if (point(s, x * exp(h), &Lp, &A, &a, &b) || point(s, x * exp(-h), &Lm, &A, &a, &b) ||
-        point(s, x, L, &A, &a, &b))
+    if (point(s, x * exp(h), &Lp, NULL, NULL, &a, &b) || point(s, x * exp(-h), &Lm, NULL, NULL, &a, &b) ||
+        point(s, x, L, NULL, &A, &a, &b))
         return 1;
     double arg = -(Lp - Lm) / (2.0 * h) / (2.0 * A * exp(*L));
     *eps = A > 0 ? asinh(arg) : HUGE_VAL;
@@ -363,25 +437,28 @@ static int setup(solver *s, const zp_relic_input *in, double lambda, zp_status *
     return ZP_OK;
 }
 
-/* The starting point: the largest x (from 1 up, steps of 1.1) where the departure from
- * equilibrium is still below RELIC_EPS_START. */
+/* The starting point: the largest x = 1.1^k (k <= 200) where the departure from equilibrium is
+ * still below RELIC_EPS_START, found by doubling k and bisecting (the departure grows with x). */
 static int start_point(solver *s, double *x0, double *L0, double *eps0, zp_status *st)
 {
-    double x = 1.0, L, eps;
-    if (quasi(s, x, &L, &eps))
+    double L, eps;
+    if (quasi(s, 1.0, &L, &eps))
         return ZP_ENUM;
     if (eps > RELIC_EPS_MAX)
         return zp_fail(st, ZP_ENOSOL, "<sigma v> is too small for m = %g GeV: the dark matter leaves equilibrium before x = m/T = 1 (relativistic decoupling is not covered)",
                        s->in->m);
-    for (int k = 0; k < 200 && eps < RELIC_EPS_START; k++) {
-        double L1, e1;
-        if (quasi(s, x * 1.1, &L1, &e1))
+    int lo = 0, hi = -1, k = 8; /* hi: the smallest k known to be out of equilibrium */
+    while (hi < 0 ? lo < 200 : hi > lo + 1) {
+        double Lk, ek;
+        if (quasi(s, pow(1.1, k), &Lk, &ek))
             return ZP_ENUM;
-        if (!(e1 < RELIC_EPS_START))
-            break;
-        x *= 1.1, L = L1, eps = e1;
+        if (ek < RELIC_EPS_START)
+            lo = k, L = Lk, eps = ek;
+        else
+            hi = k;
+        k = hi < 0 ? (2 * k > 200 ? 200 : 2 * k) : (lo + hi) / 2;
     }
-    *x0 = x, *L0 = L, *eps0 = eps;
+    *x0 = pow(1.1, lo), *L0 = L, *eps0 = eps;
     return ZP_OK;
 }
 
@@ -394,50 +471,77 @@ static int fail_rhs(solver *s, zp_status *st, const char *what)
     return zp_fail(st, ZP_ENUM, "the Boltzmann equation could not be integrated %s (m = %g GeV)", what, s->in->m);
 }
 
-/* Integrate W = ln Y from the start to the end of the dof table, locate x_f, add the tail. */
+/* Once Y_eq^2 is negligible, dW/dt = -A e^W gives 1/Y(x_b) = 1/Y(x_a) + int A dt exactly.  With
+ * w = x_a/x the integrand A x / x_a is smooth (A ~ 1/x): Gauss-Legendre panels in w. */
+static int tail_integral(solver *s, double xa, double xb, double *I)
+{
+    gsl_integration_glfixed_table *gl = gsl_integration_glfixed_table_alloc(RELIC_TAIL_GL);
+    if (gl == NULL)
+        return 1;
+    double wb = xa / xb, sum = 0.0;
+    int bad = 0;
+    /* panels [w1 / RELIC_TAIL_RATIO, w1] from w = 1 down to wb: each carries ~ its width */
+    for (double w1 = 1.0; w1 > wb && !bad; w1 /= RELIC_TAIL_RATIO) {
+        double w0 = fmax(w1 / RELIC_TAIL_RATIO, wb);
+        for (size_t i = 0; i < RELIC_TAIL_GL && !bad; i++) {
+            double w, wt, A, a, b;
+            gsl_integration_glfixed_point(w0, w1, i, &w, &wt, gl);
+            bad = point(s, xa / w, NULL, NULL, &A, &a, &b);
+            sum += wt * A / w; /* dt = -dw / w */
+        }
+    }
+    gsl_integration_glfixed_table_free(gl);
+    *I = sum;
+    return bad;
+}
+
+/* Integrate u = ln(Y/Y_eq) from the start until Y_eq^2 is negligible (RELIC_LN_DECOUPLED), locate
+ * x_f, integrate the annihilation tail to the end of the dof table and add the part beyond it. */
 static int integrate(solver *s, zp_relic_result *out, zp_status *st)
 {
     const zp_relic_input *in = s->in;
-    double x0 = 1.0, L0 = 0.0, eps0 = 0.0, y[1];
+    double x0 = 1.0, L0 = 0.0, eps0 = 0.0;
     int rc = start_point(s, &x0, &L0, &eps0, st);
     if (rc != ZP_OK)
         return rc == ZP_ENUM ? fail_rhs(s, st, "near equilibrium") : rc;
     double x_end = in->m / exp(in->dof->lnT[0]);
     if (x_end < 50.0 * x0)
         x_end = 50.0 * x0;
-    gsl_odeiv2_system sys = {rhs, jac, 1, s};
-    gsl_odeiv2_driver *d = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_msbdf, 1e-2, in->eps, 0.0);
-    if (d == NULL)
-        return zp_fail(st, ZP_ENOMEM, "out of memory allocating the ODE solver");
-    double t = log(x0), t1 = log(x_end), h = 1e-2, x_f = NAN;
-    double tp = t, gp = eps0 - log1p(RELIC_DELTA);
-    y[0] = L0 + eps0;
-    int n = 0, grc = GSL_SUCCESS;
-    while (t < t1 && n < RELIC_MAXSTEPS && grc == GSL_SUCCESS) {
-        grc = gsl_odeiv2_evolve_apply(d->e, d->c, d->s, &sys, &t, t1, &h, y);
-        n++;
-        if (grc != GSL_SUCCESS || !isnan(x_f))
-            continue;
-        double L, A, a, b, g;
-        if (point(s, exp(t), &L, &A, &a, &b)) {
+    double t = log(x0), t1 = log(x_end), x_f = NAN, L = NAN, B, D, u = eps0, f = 0.0;
+    double uf = log1p(RELIC_DELTA), ud = -0.5 * RELIC_LN_DECOUPLED;
+    double dx = RELIC_DX * pow(in->eps / 1e-6, 0.25); /* local error ~ dx^4 */
+    int n = 0, grc = coeffs(s, t, &B, &D) ? GSL_EBADFUNC : GSL_SUCCESS;
+    f = -2.0 * B * sinh(u) - D;
+    while (t < t1 && n < RELIC_MAXSTEPS && grc == GSL_SUCCESS && u < ud) {
+        double h = fmin(log1p(dx / exp(t)), t1 - t), u1 = u, f1;
+        int tries = 0;
+        while (radau_step(s, t, h, &u1, &f1) && ++tries < 20 && !s->err) /* Newton failed: halve */
+            h *= 0.5, u1 = u;
+        if (tries >= 20 || s->err) {
             grc = GSL_EBADFUNC;
-            continue;
+            break;
         }
-        g = y[0] - L - log1p(RELIC_DELTA);
-        if (g >= 0) /* linear interpolation of ln(Y/Y_eq) in ln x */
-            x_f = exp(tp + (t - tp) * (-gp) / (g - gp));
-        tp = t, gp = g;
+        if (isnan(x_f) && u1 >= uf)
+            x_f = exp(crossing(t, u, f, t + h, u1, f1, uf));
+        t += h, u = u1, f = f1, n++;
     }
-    gsl_odeiv2_driver_free(d);
+    if (grc == GSL_SUCCESS && point(s, exp(t), &L, NULL, NULL, NULL, NULL))
+        grc = GSL_EBADFUNC;
+    double inv_y = exp(-(u + L)), I = 0.0; /* 1/Y */
+    if (grc == GSL_SUCCESS && t < t1 && !isnan(x_f) && n < RELIC_MAXSTEPS) {
+        if (tail_integral(s, exp(t), x_end, &I))
+            grc = GSL_EBADFUNC;
+        t = t1, inv_y += I;
+    }
     if (grc != GSL_SUCCESS || t < t1 || isnan(x_f))
         return fail_rhs(s, st, grc != GSL_SUCCESS ? "(step failure)" : "(no freeze-out found)");
+    double A, a, b;
     /* below the table's lowest T: g* constant, Y_eq negligible, dY/dx = -lambda(x) Y^2 */
-    double L, A, a, b;
-    if (point(s, x_end, &L, &A, &a, &b))
+    if (point(s, x_end, &L, NULL, &A, &a, &b))
         return fail_rhs(s, st, "at the end point");
     double sv = a + 6.0 * b / x_end; /* A x / sv = pref g*^(1/2) */
     double tail = sv > 0 ? A * x_end / sv * (a / x_end + 3.0 * b / (x_end * x_end)) : 0.0;
-    out->Y0 = 1.0 / (exp(-y[0]) + tail);
+    out->Y0 = 1.0 / (inv_y + tail);
     out->Omega_h2 = in->m * in->s0 * out->Y0 / in->rho_crit_h2;
     out->x_f = x_f, out->x_start = x0, out->nsteps = n;
     return ZP_OK;
@@ -566,8 +670,63 @@ int zp_relic_input_from_params(const zp_params *p, zp_relic_input *in, zp_status
     return ZP_OK;
 }
 
+/* Kinds of model solution: the annihilation modes of the relic_sigmav parameter, and the target. */
+enum { SV_THERMAL = 0, SV_SWAVE, SV_AB, SV_FIXED, SV_TARGET, SV_NKIND };
+
+/* The model's own annihilation for the solver: the thermal table or the a + 6 b/x expansion. */
+typedef struct {
+    zp_thermal_table tab;
+    double a, b; /* GeV^-2 */
+} model_sv;
+
+static double table_fn(void *ctx, double x, int *err)
+{
+    (void)err; /* a negative or non-finite value is reported by the solver */
+    return zp_thermal_table_eval(&((model_sv *)ctx)->tab, x);
+}
+
+static double ab_fn(void *ctx, double x, int *err)
+{
+    const model_sv *c = ctx;
+    double v = c->a + 6.0 * c->b / x; /* Kolb & Turner 5.2, <v^2> = 6/x */
+    if (!(v > 0))
+        *err = 1;
+    return v;
+}
+
+/* The solver input of p for kind: SV_FIXED and SV_TARGET read sigmav_a, sigmav_b and the
+ * coannihilation parameters; the others the model's couplings (thermal.h). */
+static int model_input(const zp_params *p, int kind, zp_relic_input *in, model_sv *c, zp_status *st)
+{
+    int rc = zp_relic_input_from_params(p, in, st);
+    if (rc != ZP_OK || kind == SV_FIXED || kind == SV_TARGET)
+        return rc;
+    if (in->nstates > 1)
+        return zp_fail(st, ZP_EINVAL, "a coannihilating partner (coann_g = %g) is only described by the fixed sigmav_a, sigmav_a12, sigmav_a22: set relic_sigmav = 3",
+                       p->v[ZP_COANN_G]);
+    zp_thermal_model mod;
+    rc = zp_thermal_model_from_params(p, &mod, st);
+    if (rc != ZP_OK)
+        return rc;
+    in->b[0][0] = 0.0;
+    if (kind == SV_THERMAL) {
+        rc = zp_thermal_table_init(&c->tab, &mod, st);
+        in->fn = table_fn, in->ctx = c;
+        return rc;
+    }
+    zp_thermal_ab(&mod, &c->a, &c->b);
+    if (!(c->a > 0))
+        return zp_fail(st, ZP_EDOM, "the s-wave <sigma v> of the model vanishes (g_chi = %g, g_q = %g, g_l = %g): no freeze-out",
+                       p->v[ZP_GCHI], p->v[ZP_GQ], p->v[ZP_GL]);
+    if (kind == SV_SWAVE)
+        in->a[0][0] = c->a;
+    else
+        in->fn = ab_fn, in->ctx = c;
+    return ZP_OK;
+}
+
 /* Memoised solution for a model: m.Omega_h2 and m.x_f share one solve. */
-static int model_solve(const zp_params *p, int target, zp_relic_result *r, double *sv, zp_status *st)
+static int model_solve(const zp_params *p, int kind, zp_relic_result *r, double *sv, zp_status *st)
 {
     static struct {
         int valid, rc;
@@ -575,47 +734,67 @@ static int model_solve(const zp_params *p, int target, zp_relic_result *r, doubl
         zp_relic_result r;
         double sv;
         zp_status st;
-    } memo[2];
-    if (memo[target].valid && memcmp(&memo[target].p, p, sizeof *p) == 0) {
-        if (memo[target].rc != ZP_OK && st != NULL)
-            *st = memo[target].st;
-        *r = memo[target].r, *sv = memo[target].sv;
-        return memo[target].rc;
+    } memo[SV_NKIND];
+    if (kind < 0) { /* the relic_sigmav parameter */
+        double mode = p->v[ZP_RELIC_SIGMAV];
+        if (!(mode >= 0 && mode <= 3 && mode == floor(mode)))
+            return zp_fail(st, ZP_EDOM, "relic_sigmav = %g must be 0 (thermal), 1 (s-wave), 2 (a + b v^2) or 3 (fixed sigmav_a, sigmav_b)",
+                           mode);
+        kind = (int)mode;
+    }
+    if (memo[kind].valid && memcmp(&memo[kind].p, p, sizeof *p) == 0) {
+        if (memo[kind].rc != ZP_OK && st != NULL)
+            *st = memo[kind].st;
+        *r = memo[kind].r, *sv = memo[kind].sv;
+        return memo[kind].rc;
     }
     zp_relic_input in;
     zp_status loc = {ZP_OK, ""};
     double lambda = 1.0;
-    int rc = zp_relic_input_from_params(p, &in, &loc);
+    static model_sv ctx; /* 10 kB: not on the stack */
+    int rc = model_input(p, kind, &in, &ctx, &loc);
     memset(r, 0, sizeof *r);
-    if (rc == ZP_OK && target && !(in.a[0][0] > 0))
+    if (rc == ZP_OK && kind == SV_TARGET && !(in.a[0][0] > 0))
         rc = zp_fail(&loc, ZP_EDOM, "sigmav_relic scales the s-wave part of the model, but sigmav_a = 0 cm^3/s");
     if (rc == ZP_OK)
-        rc = target ? zp_relic_target(&in, p->v[ZP_OMEGA_H2], &lambda, r, &loc)
-                    : zp_relic_solve(&in, r, &loc);
+        rc = kind == SV_TARGET ? zp_relic_target(&in, p->v[ZP_OMEGA_H2], &lambda, r, &loc)
+                               : zp_relic_solve(&in, r, &loc);
+    if (rc != ZP_OK && kind <= SV_AB)
+        zp_prefix(&loc, "relic abundance from the model's annihilation");
     *sv = rc == ZP_OK ? p->v[ZP_SIGMAV_A] * lambda : NAN;
-    memo[target].valid = 1, memo[target].rc = rc, memo[target].p = *p;
-    memo[target].r = *r, memo[target].sv = *sv, memo[target].st = loc;
+    memo[kind].valid = 1, memo[kind].rc = rc, memo[kind].p = *p;
+    memo[kind].r = *r, memo[kind].sv = *sv, memo[kind].st = loc;
     if (rc != ZP_OK && st != NULL)
         *st = loc;
     return rc;
 }
 
-static int obs_Omega_h2(const zp_params *p, const double *args, double *out, zp_status *st)
+static int omega_kind(const zp_params *p, int kind, double *out, zp_status *st)
 {
-    (void)args;
     zp_relic_result r;
     double sv;
-    int rc = model_solve(p, 0, &r, &sv, st);
+    int rc = model_solve(p, kind, &r, &sv, st);
     *out = rc == ZP_OK ? r.Omega_h2 : NAN;
     return rc;
 }
+
+#define OMEGA(fname, kind)                                                              \
+    static int fname(const zp_params *p, const double *args, double *out, zp_status *st) \
+    {                                                                                   \
+        (void)args;                                                                     \
+        return omega_kind(p, kind, out, st);                                            \
+    }
+OMEGA(obs_Omega_h2, -1)
+OMEGA(obs_Omega_h2_fixed, SV_FIXED)
+OMEGA(obs_Omega_h2_swave, SV_SWAVE)
+OMEGA(obs_Omega_h2_ab, SV_AB)
 
 static int obs_x_f(const zp_params *p, const double *args, double *out, zp_status *st)
 {
     (void)args;
     zp_relic_result r;
     double sv;
-    int rc = model_solve(p, 0, &r, &sv, st);
+    int rc = model_solve(p, -1, &r, &sv, st);
     *out = rc == ZP_OK ? r.x_f : NAN;
     return rc;
 }
@@ -624,20 +803,31 @@ static int obs_sigmav_relic(const zp_params *p, const double *args, double *out,
 {
     (void)args;
     zp_relic_result r;
-    return model_solve(p, 1, &r, out, st);
+    return model_solve(p, SV_TARGET, &r, out, st);
 }
 
 #define RELIC_INPUTS "mchi sigmav_a sigmav_b relic_majorana relic_dof coann_g coann_dm sigmav_a12 sigmav_a22 M_Pl s0 rho_crit_h2"
+#define MODEL_INPUTS "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width relic_sigmav relic_majorana relic_dof M_Pl s0 rho_crit_h2"
 
 const zp_obs_def zp_obs_relic[] = {
     {"Omega_h2", "1",
-     "relic abundance Omega h^2 from the Boltzmann equation for the model's annihilation: <sigma v> = sigmav_a + sigmav_b <v^2> (<v^2> = 6/x), Dirac (relic_majorana = 0: <sigma v> of chi chibar, Omega counts both) or Majorana, optional partner state (coann_g > 0) heavier by coann_dm",
+     "relic abundance Omega h^2 from the Boltzmann equation with the annihilation chosen by relic_sigmav: by default (0) the thermal average <sigma v>(x) of the model's full sigma(s) (b, t, mu, nu_mu, Z'Z'; Breit-Wigner with running width), 1 its s-wave value, 2 a + 6 b/x, 3 the fixed sigmav_a + sigmav_b <v^2> with optional partner (coann_g > 0, coann_dm); Dirac (relic_majorana = 0: chi chibar, Omega counts both) or Majorana",
+     "Gondolo & Gelmini NPB 360 (1991) 145; Griest & Seckel PRD 43 (1991) 3191; arXiv:1204.3622; docs/relic.md",
+     MODEL_INPUTS " sigmav_a sigmav_b coann_g coann_dm sigmav_a12 sigmav_a22", 0, NULL, obs_Omega_h2},
+    {"Omega_h2_fixed_sigmav", "1",
+     "relic abundance for the fixed <sigma v> = sigmav_a + sigmav_b <v^2> (<v^2> = 6/x) of the parameters, with optional partner state (coann_g > 0) heavier by coann_dm, whatever the couplings: Omega_h2 with relic_sigmav = 3",
      "Gondolo & Gelmini NPB 360 (1991) 145; Griest & Seckel PRD 43 (1991) 3191; arXiv:1204.3622",
-     RELIC_INPUTS, 0, NULL, obs_Omega_h2},
+     RELIC_INPUTS, 0, NULL, obs_Omega_h2_fixed},
+    {"Omega_h2_swave", "1",
+     "relic abundance for the model's s-wave <sigma v> (v -> 0: eq. 32 with the full propagator and footnote 3's top channel) held constant: Omega_h2 with relic_sigmav = 1",
+     "eq. (32); arXiv:1204.3622", MODEL_INPUTS, 0, NULL, obs_Omega_h2_swave},
+    {"Omega_h2_ab", "1",
+     "relic abundance for the expansion <sigma v> = a + 6 b/x of the model's sigma v_lab = a + b v^2 at threshold (fails near resonances and thresholds): Omega_h2 with relic_sigmav = 2",
+     "Kolb & Turner, The Early Universe, 5.2; Griest & Seckel PRD 43 (1991) 3191", MODEL_INPUTS, 0, NULL, obs_Omega_h2_ab},
     {"x_f", "1", "freeze-out point x_f = m_chi/T_f where Y = (1 + delta) Y_eq, delta = 0.618 (the criterion of arXiv:1204.3622), of the Omega_h2 solution",
-     "arXiv:1204.3622", RELIC_INPUTS, 0, NULL, obs_x_f},
+     "arXiv:1204.3622", MODEL_INPUTS " sigmav_a sigmav_b coann_g coann_dm sigmav_a12 sigmav_a22", 0, NULL, obs_x_f},
     {"sigmav_relic", "cm^3/s",
-     "s-wave <sigma v> (in place of sigmav_a; sigmav_a12, sigmav_a22 scaled in proportion, sigmav_b fixed) for which the Boltzmann solution gives Omega_h2_obs",
+     "s-wave <sigma v> (in place of sigmav_a; sigmav_a12, sigmav_a22 scaled in proportion, sigmav_b fixed) for which the fixed-<sigma v> Boltzmann solution (Omega_h2_fixed_sigmav) gives Omega_h2_obs",
      "arXiv:1204.3622; eqs. (32), (45)", RELIC_INPUTS " Omega_h2_obs", 0, NULL, obs_sigmav_relic},
     {0},
 };

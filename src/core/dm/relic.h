@@ -7,9 +7,11 @@
  *   g*^(1/2) = h_eff / sqrt(g_eff) (1 + (1/3) dln h_eff / dln T),
  *
  * (P. Gondolo and G. Gelmini, Nucl. Phys. B360 (1991) 145; J. Edsjo and P. Gondolo,
- * Phys. Rev. D56 (1997) 1879, hep-ph/9704361).  It is solved for W = ln Y in t = ln x with
- * GSL's implicit BDF method (msbdf) and an analytic Jacobian, from deep in equilibrium to the
- * lowest temperature of the g_eff/h_eff table, plus the analytic annihilation tail below it.
+ * Phys. Rev. D56 (1997) 1879, hep-ph/9704361).  It is solved for u = ln(Y/Y_eq) in t = ln x
+ * (analytic d ln Y_eq / d ln x) with the L-stable 2-stage Radau IIA method in steps of
+ * dx = 0.5 (eps/1e-6)^(1/4), from the quasi-static start until (Y_eq/Y)^2 < 1e-10; the rest of the
+ * annihilation to the lowest temperature of the g_eff/h_eff table is a quadrature of
+ * d(1/Y)/dt, plus the analytic tail below it.
  * Today's abundance is Omega h^2 = m s0 Y0 / (rho_c / h^2).
  *
  * Conventions (stated here once; the Lua API and the observables follow them):
@@ -74,7 +76,7 @@ typedef struct {
     double M_Pl;        /* Planck mass G_N^(-1/2) [GeV] */
     double s0;          /* entropy density today [cm^-3] */
     double rho_crit_h2; /* critical density / h^2 [GeV cm^-3] */
-    double eps;         /* ODE tolerance on ln Y per step (default 1e-6) */
+    double eps;         /* accuracy: Radau step dx = 0.5 (eps/1e-6)^(1/4) in x (default 1e-6) */
 } zp_relic_input;
 
 typedef struct {
@@ -82,7 +84,7 @@ typedef struct {
     double x_f;      /* freeze-out point, Y = (1 + delta) Y_eq */
     double Y0;       /* Y today */
     double x_start;  /* where the integration started (quasi-static equilibrium) */
-    int nsteps;      /* ODE steps taken */
+    int nsteps;      /* ODE steps taken (to decoupling) */
 } zp_relic_result;
 
 /* A single self-conjugate state of mass m with g = 2, no annihilation, the std dof table (may
