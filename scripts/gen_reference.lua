@@ -53,11 +53,15 @@ local function generate()
   end
   add("## Constraints")
   add("")
-  add("| name | observable | kind | CL | applies to | reference |")
-  add("|---|---|---|---|---|---|")
+  add("Bounds marked * are functions of the model, shown at the default point of the variant the")
+  add("constraint applies to (zp.model{} for all models).")
+  add("")
+  add("| name | observable | kind | bound | CL | applies to | reference |")
+  add("|---|---|---|---|---|---|---|")
   for _, c in ipairs(zp.constraints or {}) do
-    add(string.format("| %s | %s | %s | %s | %s | %s |", esc(c.name),
+    add(string.format("| %s | %s | %s | %s | %s | %s | %s |", esc(c.name),
       type(c.observable) == "string" and ("`" .. c.observable .. "`") or "(function)", c.kind or "",
+      esc(zp.bound_text(c)),
       esc(c.cl or ""), c.applies and table.concat(c.applies, ", ") or "all models", esc(c.ref or "")))
   end
   add("")

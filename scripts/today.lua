@@ -153,18 +153,18 @@ local theta_bs = {}
 for i, xi in ipairs(x) do theta_bs[i] = theta_of(math.sqrt(t1.Bs_max / (2 * xi))) end
 local plot = zp.plot{
   out = fs.join(outdir, "today_fig2.png"), pdf = true,
-  title = "Figure-2 plane with the 2022 b -> s {/Symbol m}{/Symbol m} data (C_9 = -C_{10}, m_{Z'} >> m_b)",
-  xlabel = "g_q g_l / m_{Z'}^2 [TeV^{-2}]", ylabel = "{/Symbol q}_D [rad]",
+  title = "Figure-2 plane with the 2022 b → sμμ data (C_9 = −C_{10}, m_{Z′} ≫ m_b)",
+  xlabel = "g_q g_l / m_{Z′}^2 [TeV^{−2}]", ylabel = "θ_D [rad]",
   logx = true, logy = true, xrange = { 0.01, 100 }, yrange = { 1e-5, 0.5 }, key = "top right",
   size = { 950, 700 },
   series = {
-    { x = x, ylow = p_lo, yhigh = p_hi, style = "band", color = "#4a78c8", label = "paper: b -> s{/Symbol m}{/Symbol m} 2016 (3{/Symbol s})" },
+    { x = x, ylow = p_lo, yhigh = p_hi, style = "band", color = "#4a78c8", label = "paper: b → sμμ 2016 (3σ)" },
     { x = x, ylow = n_lo, yhigh = n_hi, style = "band", color = "#2ca02c", label = "R_K, R_{K*} LHCb 2022 (95% CL)" },
-    { x = x, y = s_hi, style = "dashed", color = "#9467bd", label = "B_s -> {/Symbol m}{/Symbol m} 2022: upper edge (95% CL)" },
+    { x = x, y = s_hi, style = "dashed", color = "#9467bd", label = "B_s → μμ 2022: upper edge (95% CL)" },
     { x = x, y = theta_bs, style = "lines", color = "#ff7f0e", label = "B_s mixing, n_q = 2" },
-    { vline = 0.12, style = "dashed", color = "#d62728", label = "heavy Z' + Dirac DM: 0.12/TeV^2" },
+    { vline = 0.12, style = "dashed", color = "#d62728", label = "heavy Z′ + Dirac χ: 0.12 TeV^{−2}" },
     { x = { xh, xh, xh }, y = { heavy.thetaD, 0.006, 0.008 }, style = "points", color = "#000000",
-      label = "heavy benchmarks ({/Symbol q}_D = 0.004, 0.006, 0.008)" },
+      label = "heavy benchmarks (θ_D = 0.004, 0.006, 0.008)" },
   },
 }
 

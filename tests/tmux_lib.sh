@@ -12,3 +12,14 @@ wait_for() {
     done
     return 1
 }
+# check NAME TEXT [seconds]: count a pass when TEXT appears, else a failure (the caller sets pass
+# and fail to 0)
+check() {
+    if wait_for "$2" "${3:-5}"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $1 (expected to see '$2')"
+        screen | tail -15
+    fi
+}

@@ -11,9 +11,10 @@ return function(zp)
                   band = { "central", "sigma" } }
   local FIELDS = { name = true, observable = true, kind = true, min = true, max = true,
                    central = true, sigma = true, nsigma = true, unit = true, cl = true, ref = true,
-                   applies = true, note = true, area = true }
+                   applies = true, note = true, area = true, tag = true, quantity = true }
   -- the statistics extension (zprime.stats) adds its fields and the kind "chi2" here
   zp.constraint_fields, zp.constraint_kinds = FIELDS, KINDS
+  local view = require "zprime.check_view"
 
   local function tags_of(m)
     local meta = core.meta(m)
@@ -146,6 +147,7 @@ return function(zp)
       return m[c.observable]
     end)
     row.observable = type(c.observable) == "string" and c.observable or row.name
+    row.tag, row.quantity, row.note = c.tag, c.quantity, c.note -- for the table (zprime.check_view)
     local info = type(c.observable) == "string" and core.info(c.observable) or nil
     row.unit = tostring(c.unit or (info and info.unit) or "1")
     if row.unit == "1" then row.unit = "" end
@@ -245,7 +247,12 @@ return function(zp)
 
   --- Edit the list by name.
   function zp.constraint(name)
-    for i, c in ipairs(zp.constraints) do if c.name == name then return c, i end end
+    for i, c in ipairs(zp.constraints) do
+      if c.name == name then
+        if getmetatable(c) == nil then setmetatable(c, view.entry_mt) end -- prints as its listing row
+        return c, i
+      end
+    end
     return nil
   end
   function zp.add_constraint(c)
@@ -278,52 +285,39 @@ return function(zp)
     end
     return out
   end
-
-  local function render(rows)
-    local cells = { { "constraint", "value", "unit", "bound", "CL", "status", "margin", "pull", "dchi2" } }
-    for _, r in ipairs(rows) do
-      local margin = ""
-      if r.margin then
-        if r.kind == "window" then margin = string.format("%.0f%% of window", 100 * r.margin)
-        elseif r.kind == "band" then margin = string.format("%.2f of allowed", r.margin)
-        else margin = string.format("%.3g x bound", r.margin) end
-      end
-      cells[#cells + 1] = {
-        r.name, r.error and "error" or fmt(r.value), r.unit, r.bound, r.cl,
-        r.error and "ERROR" or (r.pass and "pass" or "FAIL"), margin,
-        r.pull and string.format("%+.2f sigma", r.pull) or "",
-        zp.stats_dchi2_text and zp.stats_dchi2_text(r) or "",
-      }
-    end
-    local out = align(cells, { [2] = true })
-    for _, r in ipairs(rows) do
-      if r.error then out[#out + 1] = "  " .. r.name .. ": " .. r.error end
-    end
-    local npass = 0
-    for _, r in ipairs(rows) do if r.pass then npass = npass + 1 end end
-    out[#out + 1] = string.format("%d of %d constraints pass", npass, #rows)
-    return table.concat(out, "\n")
-  end
+  view.align = align -- the check table and the listings share it (zprime.check_view)
+  local render = view.render
 
   local result_mt = { __tostring = render, __zp_printed = true }
+  result_mt.__html = view.render_html -- the notebook's HTML table (zprime.serve)
 
-  --- zp.constraints prints as a table of the bounds.
-  local function bound_text(c)
-    local function b(x) return type(x) == "function" and "f(m)" or fmt(x) end
-    if c.kind == "upper" then return "<= " .. b(c.max)
-    elseif c.kind == "lower" then return ">= " .. b(c.min)
-    elseif c.kind == "window" then return "[" .. b(c.min) .. ", " .. b(c.max) .. "]" end
-    return b(c.central) .. " +- " .. (c.nsigma and c.nsigma ~= 1 and (fmt(c.nsigma) .. " x ") or "") .. b(c.sigma)
-  end
-  setmetatable(zp.constraints, { __tostring = function(list)
-    local cells = { { "constraint", "observable", "kind", "bound", "CL", "applies to", "reference" } }
-    for _, c in ipairs(list) do
-      cells[#cells + 1] = { tostring(c.name), type(c.observable) == "string" and c.observable or "f(m)",
-        tostring(c.kind), bound_text(c), c.cl or "", c.applies and table.concat(c.applies, ", ") or "all",
-        c.ref or "" }
+  --- zp.constraints prints as a table of the bounds, function bounds evaluated at the default
+  --- point of the variant each constraint applies to.
+  local points = {}
+  local function point(c)
+    local tag = c.applies and c.applies[1] or "model"
+    if points[tag] == nil then
+      local ok, m = pcall(function()
+        if tag == "model" then return core.model() end
+        return zp.variants[tag]{}
+      end)
+      points[tag] = ok and m or false
     end
-    return table.concat(align(cells, {}), "\n")
-  end })
+    return points[tag] or nil
+  end
+  setmetatable(zp.constraints, { __tostring = function(list) return view.listing(list, point) end,
+                                 __html = function(list) return view.listing_html(list, point) end })
+  --- The bound of constraint c as text: numbers, a function bound at the default point of the
+  --- variant it applies to (marked *).
+  function zp.bound_text(c)
+    if type(c) ~= "table" then error("zp.bound_text expects a constraint (a table), got " .. type(c), 2) end
+    return view.bound_text(c, point(c))
+  end
+  zp.document("zp.bound_text", "zp.bound_text(c) -> the bound of constraint c as text, e.g. \"<= 5\"; a bound that is a function of the model is shown at the default point of the variant it applies to, marked *")
+  view.entry_mt.__tostring = function(c)
+    return view.listing({ c }, point) .. (c.note and ("\nnote: " .. c.note) or "")
+  end
+  view.entry_mt.__html = function(c) return view.listing_html({ c }, point) end
 
   --- m:check{ only = { "b->s mu mu", ... }, quiet = true, constraints = list }
   function core.model_methods.check(m, opts)
@@ -373,7 +367,7 @@ return function(zp)
     local pass = true
     for _, r in ipairs(rows) do pass = pass and r.pass end
     rows.all_pass = pass
-    if not opts.quiet then print(render(rows)) end
+    if not opts.quiet then print(render(rows)); if zp.printed then zp.printed(rows) end end
     return rows
   end
   zp.document("zp.check", [[m:check{ only = {...}, quiet = false } -> rows

@@ -52,6 +52,9 @@ return function(zp)
       "  m:check()                               -- constraint table",
       "  zp.help \"DeltaM_s\"                      -- doc, unit, range, reference, inputs",
       "  zp.params(), zp.observables()           -- the registry (" .. np .. " parameters, " .. no .. " observables)",
+      "  zp.show(m, \"DeltaM_s\")                  -- a value with its unit, doc and reference",
+      "  zp.apropos \"branching\"                  -- search names, docs and references",
+      "  zp.save(\"m.lua\", m); zp.load(\"m.lua\")   -- keep a model (print(m) shows its constructor)",
       "",
       "Functions: " .. (function()
         local names = {}
@@ -81,9 +84,12 @@ return function(zp)
     end
     local text = zp.help_text(name)
     if not text then
-      local s = core.suggest(name)
-      error("no help for '" .. name .. "'" .. (s and (" (did you mean '" .. s .. "'?)") or
-        " (zp.params() and zp.observables() list the names)"), 2)
+      local sg = require "zprime.suggest"
+      local names = sg.registry_names()
+      for k in pairs(zp.docs) do names[#names + 1] = k end
+      local s = sg.ranked(name, names, 8)
+      error("no help for '" .. name .. "'" .. (#s > 0 and (" (did you mean '" .. table.concat(s, "', '") .. "'?)") or
+        " (zp.apropos \"" .. name .. "\" searches the docs; zp.params() and zp.observables() list the names)"), 2)
     end
     print(text)
   end

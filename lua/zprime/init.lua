@@ -110,6 +110,9 @@ zp.variants = setmetatable({}, {
 -- Extensions: each module returns function(zp) that installs its functions.
 local EXTENSIONS = {
   "help",
+  "show",
+  "save",
+  "variant",
   "check",
   "plot",
   "io",

@@ -50,7 +50,7 @@ end
 function M.complete(before, word)
   local out = {}
   -- registry names inside zp.model{ ... }, m:with{ ... }, zp.help"..." and zp.help("...")
-  if before:match("zp%.help%s*%(?%s*[\"']$") then
+  if before:match("zp%.help%s*%(?%s*[\"']$") or before:match("zp%.show%s*%(.-,%s*[\"']$") then
     for _, n in ipairs(registry_names()) do
       if n:sub(1, #word) == word then out[#out + 1] = n end
     end
@@ -93,25 +93,42 @@ function M.complete(before, word)
   return out
 end
 
---- Print the results of an expression typed at the prompt.
+--- Print the results of an expression typed at the prompt (zprime.pretty), except a value that
+--- the expression has already printed itself (m:check()); n = 0 after a statement.
 function M.print_results(...)
+  local zp = require "zprime"
+  local pretty = require "zprime.pretty"
   local n = select("#", ...)
   local parts = {}
   for i = 1, n do
     local v = select(i, ...)
-    local mt = getmetatable(v)
-    if type(mt) == "table" and mt.__zp_printed then
-      -- already printed by the function that returned it (e.g. m:check())
-    else
-      local ok, s = pcall(tostring, v)
-      if not ok then
-        s = "<a " .. type(v) .. " whose __tostring failed: " .. (type(s) == "string" and s:gsub("^[^\n]-:%d+: ", "")
-          or ("error object of type " .. type(s))) .. ">"
-      end
-      parts[#parts + 1] = s
-    end
+    if not (type(v) == "table" and zp.printed_now[v]) then parts[#parts + 1] = pretty.show(v) end
   end
+  zp.printed_now = setmetatable({}, { __mode = "k" })
   if #parts > 0 then print(table.concat(parts, "\t")) end
+end
+
+--- The text the prompt shows for a value (the notebook kernel's text/plain too).
+function M.format(v) return require("zprime.pretty").show(v) end
+
+--- The text of an error at the prompt: the message without the traceback and the chunk:line
+--- prefixes (zp.debug(true) or zprime -v keeps both), with a suggestion for a mistyped name.
+function M.format_error(msg)
+  local zp = require "zprime"
+  msg = tostring(msg)
+  if zp.debug() then return msg end
+  return "error: " .. M.explain(msg)
+end
+
+--- An error message without its traceback and chunk:line prefixes, with a did-you-mean for a
+--- mistyped name (the notebook kernel shows it too).
+function M.explain(msg)
+  msg = tostring(msg):gsub("\nstack traceback:.*$", "")
+  repeat
+    local n
+    msg, n = msg:gsub("^[^\n:]-:%d+: ", "", 1)
+  until n == 0
+  return require("zprime.suggest").explain(msg)
 end
 
 return M

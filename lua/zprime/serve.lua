@@ -53,6 +53,10 @@ function M.represent(zp, v)
   data["text/plain"] = ok and text or tostring(v)
   if type(v) ~= "table" then return data end
   local mt = getmetatable(v)
+  if type(mt) == "table" and mt.__html then -- a value that gives its own HTML (check results, constraint lists)
+    local okh, h = pcall(mt.__html, v)
+    if okh and type(h) == "string" then data["text/html"] = h; return data end
+  end
   if type(v.columns) == "table" and type(v.columns[1]) == "string" and type(v[v.columns[1]]) == "table" then
     -- a scan result or a table read by zp.read_csv / zp.read_json
     local head, rows, units = {}, {}, v.units or {}
@@ -156,6 +160,7 @@ function M.main(pcall_i)
     io.stderr:flush()
     if not res[1] then
       local msg, tb = split_error(res[2])
+      msg = repl.explain and repl.explain(msg) or msg -- the prompt's message: no position, a suggestion
       local debug_on = zp.debug_enabled and zp.debug_enabled() or false
       send{ type = "error", ename = msg:find("^interrupted!") and "interrupted" or "error", evalue = msg,
             traceback = debug_on and tb and { msg, tb } or { msg } }

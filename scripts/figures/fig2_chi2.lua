@@ -62,13 +62,13 @@ for _, nq in ipairs(NQ) do
     "grid points inside the hard cuts %d, inside 1 sigma (2 par.) %d", nq, min, at.x, at.thetaD, at.C9, npass, n1)
   zp.plot_contours{ -- the 1/2/3 sigma regions, the hard-cut region on top
     data = grid, x = "x", y = "thetaD", out = outdir .. "/fig2_chi2_nq" .. nq .. ".png",
-    title = string.format("Flavour {/Symbol D}{/Symbol c}^2, n_q = %d (m_{Z'} >> m_b)", nq),
-    xlabel = "g_q g_l / m_{Z'}^2 [TeV^{-2}]", ylabel = "{/Symbol q}_D [rad]", logx = true, logy = true,
-    size = { 950, 700 }, key = "bottom left",
+    title = string.format("Flavour Δχ^2, n_q = %d (m_{Z′} ≫ m_b)", nq),
+    xlabel = "g_q g_l / m_{Z′}^2 [TeV^{−2}]", ylabel = "θ_D [rad]", logx = true, logy = true,
+    xrange = { 0.01, 100 }, yrange = { 1e-5, 0.1 }, size = { 950, 700 }, key = "top right", pdf = true,
     series = {
       { region = (require "zprime.plot.data").grid_of(grid, "x", "thetaD", "pass"),
         level = 0.5, color = "#d62728", label = "paper's hard cuts (Table I)" },
-      { vline = 0.12, style = "dashed", color = "#555555", label = "heavy Z' + Dirac DM: 0.12/TeV^2" },
+      { vline = 0.12, style = "dashed", color = "#555555", label = "heavy Z′ + Dirac χ (eq. 33): 0.12 TeV^{−2}" },
     },
   }
 end

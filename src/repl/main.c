@@ -373,11 +373,52 @@ static int incomplete(lua_State *L, int status)
     return 0;
 }
 
+/* Call zprime.repl.FNAME with the n values on top of the stack (they are consumed); on success
+ * leave nres results.  Returns 0 when the module or the call failed (stack restored to below
+ * the arguments). */
+static int call_repl_lua(lua_State *L, const char *fname, int n, int nres)
+{
+    int base = lua_gettop(L) - n;
+    lua_getglobal(L, "require");
+    lua_pushstring(L, "zprime.repl");
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
+        lua_settop(L, base);
+        return 0;
+    }
+    lua_getfield(L, -1, fname);
+    lua_remove(L, -2);
+    lua_insert(L, base + 1);
+    if (lua_pcall(L, n, nres, 0) != LUA_OK) {
+        lua_settop(L, base);
+        return 0;
+    }
+    return 1;
+}
+
+/* An error at the prompt: the message alone with a suggestion (zprime.repl.format_error), the
+ * traceback only in debug mode (zprime -v, zp.debug(true)). */
+static void report_prompt(lua_State *L)
+{
+    const char *raw = lua_tostring(L, -1);
+    if (raw == NULL) {
+        lua_pop(L, 1);
+        l_message("(error object is not a string)");
+        return;
+    }
+    lua_pushvalue(L, -1);
+    if (call_repl_lua(L, "format_error", 1, 1) && lua_type(L, -1) == LUA_TSTRING) {
+        fprintf(stderr, "%s\n", lua_tostring(L, -1));
+        fflush(stderr);
+        lua_pop(L, 2);
+        return;
+    }
+    l_message(lua_tostring(L, -1) ? lua_tostring(L, -1) : raw);
+    lua_settop(L, 0);
+}
+
 static void print_results(lua_State *L)
 {
     int n = lua_gettop(L);
-    if (n == 0)
-        return;
     lua_getglobal(L, "require");
     lua_pushstring(L, "zprime.repl");
     if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_istable(L, -1)) {
@@ -390,6 +431,8 @@ static void print_results(lua_State *L)
         return;
     }
     lua_pop(L, 1);
+    if (n == 0)
+        return;
     luaL_checkstack(L, LUA_MINSTACK, "too many results to print");
     lua_getglobal(L, "print");
     lua_insert(L, 1);
@@ -468,6 +511,11 @@ static void repl(lua_State *L)
         snprintf(history_file, sizeof history_file, "%s", hf);
     else if (home)
         snprintf(history_file, sizeof history_file, "%s/.zprime_history", home);
+    /* a multi-line chunk is one history entry, also after a restart: entries are written with
+     * timestamp lines, which let read_history join the lines of one entry again */
+    history_write_timestamps = 1;
+    history_multiline_entries = 1;
+    history_comment_char = '#'; /* the timestamp lines start with it */
     if (history_file[0]) {
         if (!file_exists(history_file)) {
             FILE *f = fopen(history_file, "a");
@@ -493,7 +541,7 @@ static void repl(lua_State *L)
         if (status == LUA_OK)
             print_results(L);
         else
-            report(L, status);
+            report_prompt(L);
         lua_settop(L, 0);
     }
     lua_settop(L, 0);
@@ -534,7 +582,8 @@ static void print_usage(void)
            "  merge F... -o OUT join scan slices (docs/cluster.md)\n"
            "  --serve           serve the Jupyter kernel's framed protocol on stdin (docs/notebook.md)\n"
            "  --install-kernel [--user]  register the \"zprime\" Jupyter kernel\n"
-           "  -v, --version     print the version\n"
+           "  -v, --verbose     errors at the prompt show the Lua stack traceback (zp.debug(true))\n"
+           "  --version         print the version\n"
            "  -h, --help        print this help\n"
            "\n"
            "Main job -- reproduce arXiv:1702.00395 (Tables I-II, Figures 1-7, check tables and a\n"
@@ -569,13 +618,15 @@ static int run_startup_file(lua_State *L)
 
 int main(int argc, char **argv)
 {
-    int interactive = 0, script = 0, has_e = 0, serve = 0;
+    int interactive = 0, script = 0, has_e = 0, verbose = 0, serve = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             print_usage();
             return 0;
-        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) {
+        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+            verbose = 1;
+        } else if (strcmp(a, "--version") == 0) {
             printf("zprime %s (%s)\n", ZPRIME_VERSION, LUA_RELEASE);
             return 0;
         } else if (strcmp(a, "-i") == 0) {
@@ -630,6 +681,8 @@ int main(int argc, char **argv)
     }
     globalL = L;
     int status = setup_state(L);
+    if (status == LUA_OK && verbose)
+        status = dostring(L, "zp.debug(true)", "=(zprime -v)");
     if (status == LUA_OK) {
         create_arg_table(L, argv, argc, script);
         for (int i = 1; status == LUA_OK && i < (script ? script : argc); i++)

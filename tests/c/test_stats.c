@@ -103,7 +103,7 @@ static void test_toy_recovery(void)
         zp_status st = {ZP_OK, ""};
         int rc = zp_fit_minimize(&pb, &r, &st);
         char what[480];
-        snprintf(what, sizeof what, "%s: converges (%s)", names[m], st.msg);
+        snprintf(what, sizeof what, "%s: converges (%.400s)", names[m], st.msg);
         ZT_TRUE(rc == ZP_OK, what);
         snprintf(what, sizeof what, "%s: a equals the normal-equation solution", names[m]);
         ZT_ABS(r.x[0], a, 1e-3 * sqrt(cov[0]), what);

@@ -79,7 +79,7 @@ return {
     name = "R_K, R_K* (LHCb 2022)",
     observable = function(m) return math.sqrt((lfu_chi2(m))) end,
     unit = "1", kind = "band", central = 0, sigma = 1, nsigma = math.sqrt(CHI2_95_4DOF),
-    cl = "95% CL (4 dof)",
+    cl = "95% CL (4 dof)", tag = "post-paper", quantity = "sqrt(chi^2) of 4 R_K, R_K* bins",
     ref = "LHCb arXiv:2212.09152, 2212.09153; flavio measurements.yml '" .. RK .. "'",
     note = "value = sqrt(chi^2) of R_K and R_K* in [0.1, 1.1] and [1.1, 6] GeV^2 (e.g. m:R_K(1.1, 6) vs 0.949 +0.047 -0.046) with the 4 x 4 correlation of the measurement; passes for chi^2 <= 9.49",
   },
@@ -90,7 +90,7 @@ return {
       local e, t = bs_value().sigma, bs_theory_rel(m) * m.BR_Bs_mumu
       return math.sqrt(e * e + t * t)
     end,
-    nsigma = 2, cl = "2 sigma",
+    nsigma = 2, cl = "2 sigma", tag = "post-paper",
     ref = "Greljo, Salko, Smolkovic, Stangl arXiv:2212.10497; flavio measurements.yml '" .. BS .. "'",
     note = "experiment (3.36 +- 0.28) x 10^-9 with the parametric theory error (f_Bs, tau_Bs, VtbVts, y_s _err) added in quadrature",
   },

@@ -36,6 +36,7 @@ return {
       return limit("cms_mumu")(m)
     end,
     cl = "95% CL", ref = "CMS 140 fb^-1, arXiv:2103.02708; section 4.1.2, Fig. 4", applies = APPLIES,
+    tag = "post-paper", -- data published after arXiv:1702.00395 (m:check() says so in the table)
     note = "narrow-width mu mu limit (229-5400 GeV); none here above Gamma_Zp_over_mZp_max; the " ..
       "width-aware likelihood is the row 'LHC dimuon likelihood'",
   },
@@ -47,6 +48,7 @@ return {
       return 3.84
     end,
     cl = "95% CL", ref = "ZPEED method, arXiv:1912.06374; ATLAS 139 fb^-1, arXiv:1903.06248", applies = APPLIES,
+    tag = "post-paper", -- data published after arXiv:1702.00395 (m:check() says so in the table)
     note = "-2 Delta ln L of the binned mu mu spectrum around m_Z' (b, s, u initial states; Drell-Yan " ..
       "interference neglected); 3.84 = 95% CL for one parameter",
   },
@@ -54,6 +56,7 @@ return {
     name = "LHC dijet", observable = "sigmaBR_pp_Zp_jj", kind = "upper",
     max = limit("cms_dijet", nil, function(m) return m.A_dijet end),
     cl = "95% CL", ref = "CMS 36 fb^-1, arXiv:1806.00843; Fig. 4 right (A = A_dijet)", applies = APPLIES,
+    tag = "post-paper", -- data published after arXiv:1702.00395 (m:check() says so in the table)
     note = "qq-resonance limit on sigma x B x A divided by the acceptance A_dijet (0.6 as the paper); 600-8100 GeV",
   },
   {

@@ -9,10 +9,10 @@ local function limit(name)
   return function(m) return core.dm_limit(name, m.mchi) end
 end
 
-local function dd(name, label, cl, ref)
+local function dd(name, label, cl, ref, tag)
   return {
     name = label, observable = "sigma_SI_Xe", kind = "upper", max = limit(name), cl = cl, ref = ref,
-    applies = APPLIES,
+    applies = APPLIES, tag = tag,
     note = "per-nucleon xenon cross section sigma_N_tree + (Z/A)^2 sigma_p (eqs. 36, 39)",
   }
 end
@@ -20,14 +20,14 @@ end
 return {
   {
     name = "Fermi-LAT dSph b bbar", observable = "sigmav_bb", kind = "upper", max = limit("fermi_dsph_bb"),
-    cl = "95% CL", ref = "Ackermann et al. 2015 [56]; section 4.1.1", applies = APPLIES,
+    cl = "95% CL", ref = "Ackermann et al. 2015 [56]; section 4.1.1", applies = APPLIES, tag = "paper: tension",
     note = "the b bbar part of <sigma v> against the combined dwarf limit; the paper notes the tension " ..
       "and that the dwarf J-factors may be overestimated [58, 59]",
   },
   dd("pandax2016", "PandaX-II 2016 SI", "90% CL", "Tan et al. 2016 [71]; section 4.1.3"),
-  dd("lux2016", "LUX 2016 SI", "90% CL", "Akerib et al. 2017, arXiv:1608.07648"),
-  dd("xenon1t2018", "XENON1T 2018 SI", "90% CL", "Aprile et al. 2018, arXiv:1805.12562"),
-  dd("lz_projection", "LZ projection SI", "projected 90% CL", "LZ projection [69] (O'Hare's table)"),
+  dd("lux2016", "LUX 2016 SI", "90% CL", "Akerib et al. 2017, arXiv:1608.07648", "not in paper"),
+  dd("xenon1t2018", "XENON1T 2018 SI", "90% CL", "Aprile et al. 2018, arXiv:1805.12562", "post-paper"),
+  dd("lz_projection", "LZ projection SI", "projected 90% CL", "LZ projection [69] (O'Hare's table)", "projection"),
   {
     name = "narrow width", observable = "Gamma_Zp_over_mZp", kind = "upper",
     max = function(m) return m.Gamma_Zp_over_mZp_max end,

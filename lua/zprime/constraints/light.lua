@@ -9,11 +9,14 @@ local function param(name) return function(m) return m[name] end end
 
 return {
   {
-    name = "relic density (eq. 46)", observable = "relic_eq46_lhs", kind = "band",
-    central = param("relic_eq46_rhs"), sigma = function(m) return 1e-3 * m.relic_eq46_rhs end, nsigma = 1,
-    cl = "relation", ref = "eqs. (45)-(46); [54]", applies = APPLIES,
-    note = "g_chi^4 + (g_chi^2 - f^2)^2 = 32 pi m_chi^2 sigmav_relic_majorana to 0.1% (holds by construction " ..
-      "unless gchi was given or relic = \"boltzmann\")",
+    name = "relic density (eq. 46)", kind = "band", unit = "cm^3/s",
+    quantity = "<sigma v> of g_chi, f (eq. 46)",
+    -- eq. (46) solved for <sigma v>: lhs / (32 pi m_chi^2), i.e. the target scaled by lhs/rhs
+    observable = function(m) return m.sigmav_relic_majorana * m.relic_eq46_lhs / m.relic_eq46_rhs end,
+    central = param("sigmav_relic_majorana"), sigma = function(m) return 1e-3 * m.sigmav_relic_majorana end,
+    nsigma = 1, cl = "relation, 0.1%", ref = "eqs. (45)-(46); [54]", applies = APPLIES,
+    note = "(g_chi^4 + (g_chi^2 - f^2)^2) / (32 pi m_chi^2) against sigmav_relic_majorana (holds by " ..
+      "construction unless gchi was given or relic = \"boltzmann\")",
   },
   {
     name = "AMS-02 pbar excess", observable = "sigmav_late", kind = "window",
@@ -60,10 +63,10 @@ return {
     cl = "90% CL", ref = "eq. (50); Akerib et al. 2017, arXiv:1608.07648", applies = APPLIES,
   },
   {
-    name = "h -> Z'Z' -> 4l", observable = "kappa", kind = "upper",
+    name = "h -> Z'Z' -> 4l", observable = "kappa", quantity = "Higgs portal kappa", kind = "upper",
     max = function(m) return m.mZp > 15 and 5e-4 or math.huge end,
     cl = "95% CL", ref = "section 4.2.5; [94]", applies = APPLIES,
-    note = "kappa <~ 5e-4, valid only for m_Z' > 15 GeV (no bound below)",
+    note = "kappa <~ 5e-4 applies only for m_Z' > 15 GeV; below it there is no bound on kappa",
   },
   {
     name = "h -> phi phi (BR_BSM)", observable = "BR_h_phiphi", kind = "upper", max = 0.34,
@@ -71,8 +74,8 @@ return {
     note = "untagged Higgs decays; the paper's estimate (kappa v/m_b)^2 is BR_h_phiphi_est",
   },
   {
-    name = "chi+ -> chi- nu nu open", observable = "chi_plus_decay_open", kind = "lower", min = 1,
+    name = "chi+ -> chi- nu nu open", observable = "delta_m", kind = "lower", min = 0,
     cl = "kinematic", ref = "section 4.2.2", applies = APPLIES,
-    note = "so only chi- is present today",
+    note = "delta m = m_chi+ - m_chi- > 0 opens chi+ -> chi- nu nu, so only chi- is present today",
   },
 }

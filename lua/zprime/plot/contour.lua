@@ -4,7 +4,8 @@
 return function(zp)
   local pdata = require "zprime.plot.data"
   local KEYS = { data = true, x = true, y = true, z = true, out = true, sigmas = true, ndim = true, title = true,
-                 xlabel = true, ylabel = true, logx = true, logy = true, series = true, size = true, key = true }
+                 xlabel = true, ylabel = true, logx = true, logy = true, series = true, size = true, key = true,
+                 xrange = true, yrange = true, pdf = true, labels = true }
   local CL = { 0.682689492137, 0.954499736104, 0.997300203937, 0.999936657516, 0.999999426697 }
   local COLORS = { "#08306b", "#2171b5", "#6baed6", "#c6dbef", "#deebf7" }
 
@@ -49,12 +50,12 @@ return function(zp)
       if not CL[s] then error("zp.plot_contours: sigmas must be whole numbers from 1 to 5, got " .. tostring(s), 2) end
       local level = zp.core.stats_dchi2(CL[s], ndim)
       series[#series + 1] = { region = grid, level = -level, color = COLORS[s],
-                              label = string.format("%d{/Symbol s} ({/Symbol D}{/Symbol c}^2 < %.2f)", s, level) }
+                              label = string.format("%dσ (Δχ^2 < %.2f)", s, level) }
     end
     for _, s in ipairs(spec.series or {}) do series[#series + 1] = s end
     return zp.plot{ out = spec.out, title = spec.title, series = series, xlabel = spec.xlabel or pdata.esc(xn),
                     ylabel = spec.ylabel or pdata.esc(yn), logx = spec.logx, logy = spec.logy, size = spec.size,
-                    key = spec.key }
+                    key = spec.key, xrange = spec.xrange, yrange = spec.yrange, pdf = spec.pdf, labels = spec.labels }
   end
   zp.document("zp.plot_contours", [[zp.plot_contours{ data = profile, x =, y =, z = "dchi2" | "chi2", sigmas = { 1, 2, 3 },
                     ndim = 2, out = "c.png", series = { extra zp.plot series }, title, xlabel, ... }

@@ -1,6 +1,7 @@
 --- zp.plot's shorthand for tables of columns (scan results, zp.read_csv tables): series from
 --- named columns, grouping by a third column, 2-D grids for allowed regions.  Used by zp.plot.
 local M = {}
+local pscan = require "zprime.plot.scan"
 
 --- Escape a plain name (a column name such as C9_bsmumu) for enhanced text.
 function M.esc(s) return (tostring(s):gsub("([_^{}@&~])", "\\%1")) end
@@ -67,11 +68,19 @@ function M.series_from_data(spec)
   local z = spec.z
   if z == nil and spec.y == nil and #axes == 2 and xn == axes[1] and type(res.pass) == "table" then
     z = "pass"   -- a 2-D scan with constraints: the allowed region
+  elseif z == nil and spec.y == nil and #axes == 2 and xn == axes[1] and res.observables and res.observables[1] then
+    z = res.observables[1] -- a 2-D scan of observables: a heat map of the first
   end
   if z then
     local yn = spec.y or axes[2]
     local level = spec.level or 0.5
     if type(yn) ~= "string" then error("zp.plot: a 2-D region needs y = column name", 3) end
+    if type(z) ~= "string" then error("zp.plot: z must be a column name, got " .. type(z), 3) end
+    if not pscan.is_boolean(column(res, z)) then -- a continuous column: heat map
+      pscan.check_levels(spec.levels)
+      series[1] = { heatmap = grid_of(res, xn, yn, z), levels = spec.levels, label = spec.label or label_of(res, z) }
+      return series, label_of(res, xn), label_of(res, yn)
+    end
     series[1] = { region = grid_of(res, xn, yn, z), level = level,
                   label = spec.label or (z == "pass" and "allowed" or M.esc(z)), color = spec.color }
     return series, label_of(res, xn), label_of(res, yn)
@@ -106,10 +115,13 @@ function M.series_from_data(spec)
       g.x[#g.x + 1] = X[i]
       g.y[#g.y + 1] = type(v) == "number" and v or 0 / 0
     end
-    for _, key in ipairs(order) do
+    local shown, total = pscan.pick_by(B and order or { 1 })
+    if not B then shown = order end
+    for _, key in ipairs(shown) do
       local g = groups[key]
       local lab = spec.label or M.esc(yn)
       if B then lab = lab .. ", " .. M.esc(by) .. " = " .. (type(key) == "number" and string.format("%.4g", key) or M.esc(key)) end
+      if total and key == shown[1] then lab = lab .. " (" .. #shown .. " of " .. total .. " values)" end
       series[#series + 1] = { x = g.x, y = g.y, label = lab, style = spec.style or "lines" }
     end
   end

@@ -4,6 +4,7 @@
 --- with `cd dir && gnuplot name.gp`.  Text is gnuplot "enhanced" text (x_1, 10^{-3}, {/Symbol q}).
 return function(zp)
   local region = require "zprime.plot.region"
+  local pscan = require "zprime.plot.scan"
   local pdata = require "zprime.plot.data"
   local gp_text = require "zprime.plot.gp"
   local did_you_mean, esc, series_from_data = pdata.did_you_mean, pdata.esc, pdata.series_from_data
@@ -14,9 +15,9 @@ return function(zp)
                    dotted = true, band = true }
   local SPEC_KEYS = { "out", "title", "xlabel", "ylabel", "logx", "logy", "xrange", "yrange",
                       "size", "key", "series", "data", "x", "y", "z", "by", "level", "style",
-                      "label", "color", "grid", "pdf", "labels" }
+                      "label", "color", "grid", "pdf", "labels", "levels" }
   local SERIES_KEYS = { "x", "y", "ylow", "yhigh", "label", "style", "color", "width",
-                        "hline", "vline", "region", "level", "fill" }
+                        "hline", "vline", "region", "level", "fill", "heatmap", "levels" }
 
   zp.gnuplot_program = os.getenv("ZPRIME_GNUPLOT") or "gnuplot"
 
@@ -89,6 +90,14 @@ return function(zp)
       -- a line outside the axis range is not drawn (gnuplot does not clip arrows)
       if s.hline and not in_range(s.hline, spec.yrange) or s.vline and not in_range(s.vline, spec.xrange) then
         return nil, {}
+      end
+      -- with the other axis's range known the line is data, drawn beneath the (opaque) key like
+      -- any curve; otherwise an arrow across the graph, which gnuplot draws in front of the key
+      local across = s.vline and spec.yrange or s.hline and spec.xrange
+      if type(across) == "table" and type(across[1]) == "number" and type(across[2]) == "number" then
+        local rows = s.vline and { num(s.vline) .. " " .. num(across[1]), num(s.vline) .. " " .. num(across[2]) }
+          or { num(across[1]) .. " " .. num(s.hline), num(across[2]) .. " " .. num(s.hline) }
+        return { rows }, { string.format("%s index %d using 1:2 with lines %s lw %g %s %s", q(datname), nblock, lc, lw, dt, title) }
       elseif s.hline then
         prologue[#prologue + 1] = string.format("set arrow from graph 0, first %s to graph 1, first %s nohead %s lw %g %s front",
           num(s.hline), num(s.hline), lc, lw, dt)
@@ -101,6 +110,7 @@ return function(zp)
       end
       return nil, {}
     end
+    if s.heatmap then return pscan.clauses(s, nblock, datname, prologue, q, num) end
     if s.region then
       local rows, lines = region.polygons(s.region, s.level or 0)
       local src = q(datname)
@@ -164,7 +174,7 @@ return function(zp)
           end
         end
       end
-    elseif s.hline == nil and s.vline == nil and s.x == nil then
+    elseif s.hline == nil and s.vline == nil and s.x == nil and s.heatmap == nil then
       error("zp.plot: series[" .. i .. "] needs x (with y, or ylow/yhigh for a band), hline, vline or region", 3)
     end
   end
@@ -379,6 +389,10 @@ return function(zp)
     zp.plot(res)   zp.plot(res, "mZp", "C9_bsmumu")
     zp.plot{ data = res, x = "mZp", y = {"C9_bsmumu", "C10_bsmumu"}, by = "thetaD", out = "c9.png" }
     zp.plot{ data = res, x = "thetaD", y = "gq", z = "pass", out = "allowed.png" }  (2-D region)
+    zp.plot{ data = res, x = "mZp", y = "thetaD", z = "C9_bsmumu", levels = { -1.12, -0.18 } }
+      (2-D scan of a continuous column: heat map with colour bar and contour lines at levels;
+       zp.plot(res) on a 2-D scan draws the allowed region, or a heat map of the first observable;
+       by = "thetaD" with more than 8 values draws 6 of them, evenly spaced)
   Labels are gnuplot enhanced text: g_q, 10^{-3}, {/Symbol q}_D.  No text can run a command: control
   characters become spaces, colours must be "#rrggbb" or a colour name, key takes only gnuplot's key
   words and numbers, out may not hold control characters.  Needs gnuplot (Debian: gnuplot-nox);

@@ -102,12 +102,18 @@ local function add_constraints(zp, p, sel, probe)
     if type(c.observable) == "string" then p.cslot[i] = p.code_slot(core.names[c.observable])
     else p.cfn[i] = c.observable end
     local r
-    local function b(x) return type(x) == "function" and "f(m)" or core.fmt_num(x) end
-    local o = type(c.observable) == "string" and c.observable or "f(m)"
-    if c.kind == "upper" then r = o .. " <= " .. b(c.max)
-    elseif c.kind == "lower" then r = o .. " >= " .. b(c.min)
-    elseif c.kind == "window" then r = o .. " in [" .. b(c.min) .. ", " .. b(c.max) .. "]"
-    else r = o .. " = " .. b(c.central) .. " +- " .. b(c.nsigma or 1) .. " x " .. b(c.sigma) end
+    -- bounds fixed over the scan are written as numbers; one that may vary with the point is
+    -- written as its value at the first point, marked "at point 1"
+    local function b(x)
+      if type(x) ~= "function" then return core.fmt_num(x) end
+      local okv, v = pcall(x, probe)
+      return (okv and type(v) == "number") and (core.fmt_num(v) .. " at point 1") or "f(m)"
+    end
+    local o = type(c.observable) == "string" and c.observable or (c.quantity or "f(m)")
+    if c.kind == "upper" then r = o .. " <= " .. b(fc.max)
+    elseif c.kind == "lower" then r = o .. " >= " .. b(fc.min)
+    elseif c.kind == "window" then r = o .. " in [" .. b(fc.min) .. ", " .. b(fc.max) .. "]"
+    else r = o .. " = " .. b(fc.central) .. " +- " .. b(fc.nsigma or 1) .. " x " .. b(fc.sigma) end
     p.constraint_text[i] = r
   end
 end

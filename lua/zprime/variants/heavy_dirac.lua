@@ -150,7 +150,13 @@ local function build(v, params)
   -- the plain-model relic inputs follow the variant, so m.Omega_h2 is this model's abundance
   local m = base:with{ gq = c.gq, gl = c.gl, gchi = c.gchi, relic_majorana = 0 }
   m = m:with{ sigmav_a = m.sigmav, sigmav_b = 0 }
+  -- the constructor inputs that rebuild m exactly (tostring(m), zp.save): options and
+  -- parameters that differ from their defaults
+  local inputs, defaults = {}, core.model()
+  for k, x in pairs(params) do if x ~= defaults[k] then inputs[k] = x end end
+  for k, d in pairs(M.defaults) do if v[k] ~= d and v[k] ~= nil then inputs[k] = v[k] end end
   core.meta(m, {
+    inputs = inputs,
     variant = M.name,
     tags = M.tags,
     values = { nq = v.nq, nchi = v.nchi, sigmav_target = target, propagator = v.propagator,

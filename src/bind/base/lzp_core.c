@@ -6,6 +6,7 @@
  * with no string parsing or allocation.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,6 +144,35 @@ void lzp_push_array(lua_State *L, const double *x, int n)
 
 /* ---- models ---- */
 
+/* Unknown name error with a suggestion among registry names and, when the table at index
+ * `methods` is given (nonzero), the model's method names (m:check, m:with, ...). */
+static int unknown_name_m(lua_State *L, const char *what, const char *k, int methods)
+{
+    const char *extra[128] = {NULL};
+    int n = 0;
+    if (methods) {
+        methods = lua_absindex(L, methods);
+        lua_pushnil(L);
+        while (n < 127 && lua_next(L, methods)) {
+            lua_pop(L, 1);
+            if (lua_type(L, -1) == LUA_TSTRING)
+                extra[n++] = lua_tostring(L, -1); /* the methods table keeps it alive */
+        }
+        extra[n] = NULL;
+    }
+    const char *s = lzp_suggest(k, extra);
+    if (s && methods) {
+        lua_pushstring(L, s);
+        int is_method = lua_rawget(L, methods) == LUA_TFUNCTION;
+        lua_pop(L, 1);
+        if (is_method)
+            return luaL_error(L, "unknown %s '%s' (did you mean m:%s(...)?)", what, k, s);
+    }
+    if (s)
+        return luaL_error(L, "unknown %s '%s' (did you mean '%s'?)", what, k, s);
+    return luaL_error(L, "unknown %s '%s' (zp.params() and zp.observables() list the names)", what, k);
+}
+
 /* Unknown name error with a suggestion. */
 static int unknown_name(lua_State *L, const char *what, const char *k)
 {
@@ -170,9 +200,13 @@ static void apply_table(lua_State *L, int t, zp_params *p, const char *fname)
                 luaL_error(L, "%s: unknown parameter '%s' (did you mean '%s'?)", fname, k, s);
             luaL_error(L, "%s: unknown parameter '%s' (zp.params() lists them)", fname, k);
         }
-        if (!lua_isnumber(L, -1))
-            luaL_error(L, "%s: parameter '%s' expects a number in %s, got %s", fname, k,
-                       zp_param_defs[id].unit, luaL_typename(L, -1));
+        /* a string such as "600" is refused, not coerced: units never hide in a string */
+        if (lua_type(L, -1) != LUA_TNUMBER)
+            luaL_error(L, "%s: parameter '%s' expects a number in %s, got %s%s%s%s", fname, k,
+                       zp_param_defs[id].unit, luaL_typename(L, -1),
+                       lua_type(L, -1) == LUA_TSTRING ? " '" : "",
+                       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "",
+                       lua_type(L, -1) == LUA_TSTRING ? "' (write the number without quotes)" : "");
         zp_status st;
         st.code = ZP_OK;
         if (zp_param_set(p, id, lua_tonumber(L, -1), &st) != ZP_OK)
@@ -300,7 +334,8 @@ static int l_model_index(lua_State *L)
     if (lua_type(L, 2) != LUA_TSTRING)
         return luaL_error(L, "models are indexed by parameter or observable names, got a %s",
                           luaL_typename(L, 2));
-    return unknown_name(L, "parameter or observable", lua_tostring(L, 2));
+    return unknown_name_m(L, "parameter or observable", lua_tostring(L, 2),
+                          lua_upvalueindex(UV_METHODS));
 }
 
 static int l_model_newindex(lua_State *L)
@@ -309,11 +344,36 @@ static int l_model_newindex(lua_State *L)
                       lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "name");
 }
 
+/* "call it as m:NAME(1.1, 6)": the error for a method called with '.' (the arguments given
+ * are shown as they were passed, numbers in %g). */
+static int call_as_method(lua_State *L, const char *name)
+{
+    int n = lua_gettop(L); /* before luaL_buffinit, which may push a box */
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int k = 1; k <= n; k++) {
+        if (k > 1)
+            luaL_addstring(&b, ", ");
+        if (lua_type(L, k) == LUA_TNUMBER) {
+            char num[64];
+            snprintf(num, sizeof num, "%.14g", lua_tonumber(L, k));
+            luaL_addstring(&b, num);
+        } else {
+            luaL_addstring(&b, luaL_typename(L, k));
+        }
+    }
+    luaL_pushresult(&b);
+    return luaL_error(L, "%s is a method of a model: call it as m:%s(%s)", name, name,
+                      lua_tostring(L, -1));
+}
+
 /* Observables with extra arguments are methods: m:C9_bsmumu_q2(q2). */
 static int l_obs_method(lua_State *L)
 {
     int i = (int)lua_tointeger(L, lua_upvalueindex(1));
     const zp_obs_def *d = zp_obs_get(i);
+    if (!is_model(L, 1)) /* m.NAME(a, b) instead of m:NAME(a, b) */
+        return call_as_method(L, d->name);
     zp_params *p = lzp_checkmodel(L, 1);
     double args[ZP_OBS_MAXARGS];
     int n = lua_gettop(L) - 1;
@@ -329,24 +389,49 @@ static int l_obs_method(lua_State *L)
     return push_obs(L, p, i, args, n);
 }
 
+/* Shortest %g form of x that reads back as the same double (15, 16 or 17 digits). */
+static void fmt_exact(char *buf, size_t n, double x)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, n, "%.*g", prec, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+}
+
+/* tostring(m): a Lua constructor that rebuilds m exactly -- the model parameters of section 2
+ * (mZp, gq, gl, thetaD, gchi, mchi) and every other parameter that differs from its default;
+ * units in a trailing comment. */
 static int l_model_tostring(lua_State *L)
 {
     zp_params *p = lzp_checkmodel(L, 1);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
-    luaL_addstring(&b, "zprime model {");
+    luaL_addstring(&b, "zp.model{");
     int first = 1;
+    char units[512] = "";
+    size_t nu = 0;
     for (int i = 0; i < ZP_NPARAM; i++) {
-        if (i > ZP_V_DM && p->v[i] == zp_param_defs[i].def)
-            continue; /* SM inputs only when changed */
-        char buf[128];
-        const char *u = strcmp(zp_param_defs[i].unit, "1") == 0 ? "" : zp_param_defs[i].unit;
-        snprintf(buf, sizeof buf, "%s %s = %.6g%s%s", first ? "" : ",", zp_param_defs[i].name,
-                 p->v[i], *u ? " " : "", u);
+        if (i > ZP_MCHI && p->v[i] == zp_param_defs[i].def)
+            continue; /* beyond section 2's six: only what differs from the default */
+        char num[64], buf[160];
+        fmt_exact(num, sizeof num, p->v[i]);
+        snprintf(buf, sizeof buf, "%s %s = %s", first ? "" : ",", zp_param_defs[i].name, num);
         luaL_addstring(&b, buf);
         first = 0;
+        const char *u = zp_param_defs[i].unit;
+        if (strcmp(u, "1") != 0 && nu < sizeof units - 64) {
+            int w = snprintf(units + nu, sizeof units - nu, "%s%s [%s]", nu ? ", " : "",
+                             zp_param_defs[i].name, u);
+            if (w > 0)
+                nu += (size_t)w;
+        }
     }
     luaL_addstring(&b, " }");
+    if (nu) {
+        luaL_addstring(&b, "  -- ");
+        luaL_addstring(&b, units);
+    }
     luaL_pushresult(&b);
     return 1;
 }
