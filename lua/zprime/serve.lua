@@ -272,8 +272,8 @@ function M.install_kernel(arg)
     or user and ((os.getenv("HOME") or ".") .. "/.local/share/jupyter/kernels")
     or "/usr/local/share/jupyter/kernels"
   local dir = base .. "/zprime"
-  local ok = os.execute("mkdir -p -- '" .. dir:gsub("'", "'\\''") .. "'")
-  if not ok then error("zprime --install-kernel: cannot create " .. dir, 0) end
+  local ok, err = pcall(require("zprime.fs").mkdir_p, dir)
+  if not ok then error("zprime --install-kernel: cannot create " .. dir .. ": " .. tostring(err), 0) end
   local spec = {
     argv = { "/usr/bin/python3", "-Xfrozen_modules=off", script, "-f", "{connection_file}" },
     display_name = "zprime",

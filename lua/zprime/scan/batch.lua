@@ -9,11 +9,10 @@ local M = {}
 
 local function bad(msg) error("zp.scan: " .. msg, 0) end
 
-local function shell_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
 local function ensure_dir(path)
   local dir = path:match("^(.*)/[^/]*$")
-  if dir and dir ~= "" then os.execute("mkdir -p " .. shell_quote(dir) .. " 2>/dev/null") end
+  -- no shell (a name may start with "-" or hold quotes); a failure shows when the file is opened
+  if dir and dir ~= "" then pcall(require("zprime.fs").mkdir_p, dir) end
 end
 
 local function read_all(path)
