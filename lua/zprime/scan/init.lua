@@ -199,10 +199,14 @@ return function(zp)
     local sink = batch.open_sink(out, spec.resume, header, res, p)
     local quiet = spec.quiet or not core.isatty(2)
     local progress = batch.progress(quiet, hi - lo, res.n)
-    local done, e = run_rows(p, res, lo, hi, sink, progress)
+    -- max_rows: compute at most that many new rows, then stop with a valid file (resume finishes it)
+    local stop = hi
+    if spec.max_rows ~= nil then stop = math.min(hi, lo + res.n + spec.max_rows) end
+    local done, e = run_rows(p, res, lo, stop, sink, progress)
     sink.close(res)
     progress(res.n, true)
     res.file = out
+    res.complete = lo + res.n >= hi
     if not done then
       if is_interrupt(e) then
         error(string.format("interrupted!: scan stopped after %d of %d rows%s", res.n, hi - lo,
@@ -212,6 +216,8 @@ return function(zp)
     end
     return res
   end
+
+  local function k_of(chunk) return chunk ~= nil and chunk ~= "" end
 
   function zp.scan(spec)
     if type(spec) ~= "table" then error("zp.scan expects a table of options { model =, over =, observe =, ... }", 2) end
@@ -224,7 +230,17 @@ return function(zp)
         bad("jobs must be a whole number of worker processes from 1 to " .. plan.MAX_JOBS .. ", got " .. tostring(spec.jobs))
       end
     end
+    if spec.max_rows ~= nil then
+      local m = math.tointeger(spec.max_rows)
+      if not m or m < 1 then bad("max_rows must be a whole number of rows >= 1, got " .. tostring(spec.max_rows)) end
+      if type(spec.out) == "string" and spec.out:match("%.json$") then
+        bad("max_rows needs a CSV output (or none): a JSON file is written whole and cannot be resumed")
+      end
+    end
     if chunk == nil and jobs == nil then chunk, jobs = plan.batch_args() end
+    if spec.max_rows ~= nil and jobs and jobs > 1 and not k_of(chunk) then
+      bad("max_rows runs in one process: it cannot be combined with jobs = " .. jobs)
+    end
     local k, n = plan.parse_chunk(chunk)
     if jobs and jobs > 1 and not k then return batch.run_jobs(zp, spec, p, jobs, run_slice) end
     return run_slice(p, spec, k, n)
@@ -234,7 +250,7 @@ return function(zp)
           observe = { "C9_bsmumu", { "name", function(m) ... end, unit = "GeV" }, ... },
           constraints = true | { "b->s mu mu", ... }, where = function(p) return ... end,
           samples = n, seed = s, out = "scan.csv" | "scan.json", resume = true,
-          chunk = "K/N", jobs = N, quiet = true } -> res
+          chunk = "K/N", jobs = N, quiet = true, max_rows = n } -> res
   Axes: zp.range(a, b, n), zp.logrange(a, b, n), a list {...}, a number, or for random
   sampling zp.uniform(a, b) / zp.loguniform(a, b) with samples = n and seed.  A keyed `over`
   orders the axes as zp.params() does (the first varies slowest); { {"a", xs}, {"b", ys} }
@@ -242,7 +258,8 @@ return function(zp)
   A point that fails is recorded with NaN values and its message (res.errors[i], CSV column
   "error"); the scan goes on.  Rows are written as they are computed (registry observables and
   fixed bounds: a block of rows per call in C); Ctrl-C or SIGTERM leaves a valid file and
-  resume = true finishes it (same bytes as an uninterrupted run).  Resume checks every row: a
+  resume = true finishes it (same bytes as an uninterrupted run); max_rows = n computes at most n
+  new rows and returns (res.complete false until the last row is in).  Resume checks every row: a
   damaged row (not numbers, a zeroed block) is refused, rows holding other points' values
   (written twice, beyond the slice) are dropped and computed again.
   Batch: `zprime script.lua --chunk K/N` computes slice K of N (file out-KofN.csv);

@@ -7,7 +7,7 @@ local M = {}
 
 local OPTIONS = { model = true, variant = true, over = true, observe = true, constraints = true,
                   where = true, samples = true, seed = true, out = true, chunk = true, jobs = true,
-                  resume = true, quiet = true }
+                  resume = true, quiet = true, max_rows = true }
 
 function M.clean(e) return (tostring(e):gsub("^[^\n]-:%d+: ", "")) end
 local function bad(msg) error("zp.scan: " .. msg, 0) end
