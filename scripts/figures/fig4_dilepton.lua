@@ -106,7 +106,7 @@ local function panel(name, title, yrange, series)
   for kk, v in pairs(common) do spec[kk] = v end
   return zp.plot(spec)
 end
-local left = panel("left", "pp → Z′ → μμ (n_q = 2, n_χ = 5, eq. 33)", { 1e-5, 1 }, series_l)
+local left = panel("left", "pp → Z′ → μμ (n_q = 2, n_χ = 5, eq. 33)", { 1e-5, 10 }, series_l) -- room for the key
 local right = panel("right", "pp → Z′ → b b̄, t t̄ (dijet limit)", { 1e-5, 1e3 }, series_r)
 
 --- The body of a zp.plot script (between its output lines) with its data blocks renumbered.
