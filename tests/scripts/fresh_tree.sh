@@ -1,6 +1,6 @@
 #!/bin/sh
 # The newcomer's test: copy the committed tree (git archive HEAD) into an empty temporary folder
-# with no ../shared beside it and no ZPRIME_DATA, run the README's main command there (set up,
+# with no development data folder beside it and no ZPRIME_DATA, run the README's main command there (set up,
 # build, reproduce the paper), require exit status 0 and a report saying every printed number
 # was reproduced, run every example in examples/, then install, move the tree away and run the
 # installed copy from its prefix alone.
