@@ -53,7 +53,7 @@ function M.represent(zp, v)
   data["text/plain"] = ok and text or tostring(v)
   if type(v) ~= "table" then return data end
   local mt = getmetatable(v)
-  if type(mt) == "table" and mt.__html then -- a value that gives its own HTML (check results, constraint lists)
+  if type(mt) == "table" and mt.__html then -- a value that gives its own HTML (check results, constraint lists: zprime.check_view)
     local okh, h = pcall(mt.__html, v)
     if okh and type(h) == "string" then data["text/html"] = h; return data end
   end
@@ -71,17 +71,6 @@ function M.represent(zp, v)
     end
     data["text/html"] = html_table(head, rows, n > MAX_ROWS and string.format("%d rows; the first %d shown", n, MAX_ROWS)
       or string.format("%d rows", n))
-  elseif mt and mt.__zp_printed and type(v[1]) == "table" and v[1].name ~= nil and v[1].pass ~= nil then
-    -- a check result (m:check())
-    local head = { "constraint", "value", "unit", "bound", "CL", "status", "pull" }
-    local rows, npass = {}, 0
-    for i, r in ipairs(v) do
-      if r.pass then npass = npass + 1 end
-      rows[i] = { r.name, r.error and "error" or fmt(r.value), r.unit, r.bound, r.cl,
-        r.error and ("ERROR: " .. r.error) or (r.pass and "pass" or "FAIL"),
-        r.pull and string.format("%+.2f σ", r.pull) or "" }
-    end
-    data["text/html"] = html_table(head, rows, string.format("%d of %d constraints pass", npass, #v))
   elseif type(v[1]) == "table" and v[1].name and v[1].unit and (v[1].kind == "parameter" or v[1].kind == "observable") then
     -- a registry listing (zp.params(), zp.observables())
     local rows = {}
