@@ -15,6 +15,7 @@
 #include "base/zp_registry.h"
 #include "base/zp_table.h"
 #include "base/zp_units.h"
+#include "dm/inelastic.h"
 #include "dm/thermal.h"
 
 /* Freeze-out criterion delta (2 + delta)/(1 + delta) = 1 of arXiv:1204.3622: delta = (sqrt5-1)/2. */
@@ -328,6 +329,10 @@ static int point(solver *s, double x, double *L, double *dL, double *A, double *
             }
     }
     *aeff = a / s->kappa, *beff = b / s->kappa;
+    if (in->fn == NULL && !(*aeff + 6.0 * *beff / x >= 0)) { /* a negative p-wave b_ij beyond its range */
+        s->err = 2, s->err_x = x;
+        return 1;
+    }
     *A = s->pref * sg * (*aeff + 6.0 * *beff / x) / x;
     return isfinite(*A) && isfinite(lnyeq) ? 0 : 1;
 }
@@ -409,8 +414,6 @@ static int setup(solver *s, const zp_relic_input *in, double lambda, zp_status *
         return rc;
     if (in->nstates < 1 || in->nstates > ZP_RELIC_MAXSTATES)
         return zp_fail(st, ZP_EINVAL, "number of coannihilating states %d is outside [1, %d]", in->nstates, ZP_RELIC_MAXSTATES);
-    if (in->fn != NULL && in->nstates != 1)
-        return zp_fail(st, ZP_EINVAL, "a <sigma v>(x) function cannot be combined with coannihilation");
     if (!(in->M_Pl > 0 && in->s0 > 0 && in->rho_crit_h2 > 0 && in->eps > 0))
         return zp_fail(st, ZP_EDOM, "M_Pl = %g GeV, s0 = %g cm^-3, rho_crit_h2 = %g GeV/cm^3 and the tolerance %g must be positive",
                        in->M_Pl, in->s0, in->rho_crit_h2, in->eps);
@@ -425,8 +428,9 @@ static int setup(solver *s, const zp_relic_input *in, double lambda, zp_status *
         s->lng[i] = log(45.0 * s->kappa * in->g[i] / (4.0 * pow(ZP_PI, 4)));
         for (int j = 0; j < in->nstates; j++) {
             double a = in->a[i][j], b = in->b[i][j];
-            if (!(a >= 0 && b >= 0 && isfinite(a) && isfinite(b)))
-                return zp_fail(st, ZP_EDOM, "<sigma v> coefficients a = %g, b = %g cm^3/s of states (%d, %d) must be >= 0",
+            /* b < 0 is allowed where the pair's a > 0 dominates (a + 6 b/x is checked at every x) */
+            if (!(a >= 0 && isfinite(a) && isfinite(b) && (b >= 0 || a > 0)))
+                return zp_fail(st, ZP_EDOM, "<sigma v> coefficients a = %g, b = %g cm^3/s of states (%d, %d) must be >= 0 (b < 0 only with a > 0)",
                                zp_gevm2_to_cm3s(a), zp_gevm2_to_cm3s(b), i + 1, j + 1);
             tot += lambda * a + b;
         }
@@ -467,7 +471,7 @@ static int fail_rhs(solver *s, zp_status *st, const char *what)
     if (s->err == 1)
         return zp_fail(st, ZP_EINVAL, "the <sigma v>(x) function failed at x = %g", s->err_x);
     if (s->err == 2)
-        return zp_fail(st, ZP_EDOM, "the <sigma v>(x) function returned a negative or non-finite value at x = %g", s->err_x);
+        return zp_fail(st, ZP_EDOM, "<sigma v>(x) is negative or not finite at x = %g (a + 6 b/x < 0, or the <sigma v>(x) function)", s->err_x);
     return zp_fail(st, ZP_ENUM, "the Boltzmann equation could not be integrated %s (m = %g GeV)", what, s->in->m);
 }
 
@@ -694,6 +698,35 @@ static double ab_fn(void *ctx, double x, int *err)
     return v;
 }
 
+/* The inelastic sector (inelastic.h): chi- and chi+ = chi- + 2 f w, g = 2 each, Majorana; the
+ * Edsjo-Gondolo table (thermal), or the exact threshold a_ij (s-wave) and b_ij (a + 6 b/x) of each
+ * pair with the Griest-Seckel weights of the solver. */
+static int inelastic_input(const zp_params *p, int kind, zp_relic_input *in, model_sv *c, zp_status *st)
+{
+    zp_inel_model mod;
+    int rc = zp_inel_model_from_params(p, &mod, st);
+    if (rc != ZP_OK)
+        return rc;
+    in->majorana = 1;
+    in->nstates = 2;
+    in->g[0] = in->g[1] = 2.0;
+    in->dm[1] = mod.m[1] - mod.m[0];
+    if (kind == SV_THERMAL) {
+        rc = zp_inel_table_init(&c->tab, &mod, st);
+        in->fn = table_fn, in->ctx = c;
+        return rc;
+    }
+    double a[ZP_IN_NPAIR], b[ZP_IN_NPAIR];
+    zp_inel_ab(&mod, a, b);
+    in->a[0][0] = a[ZP_IN_MM], in->a[1][1] = a[ZP_IN_PP], in->a[0][1] = in->a[1][0] = a[ZP_IN_PM];
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+            in->b[i][j] = 0.0;
+    if (kind == SV_AB)
+        in->b[0][0] = b[ZP_IN_MM], in->b[1][1] = b[ZP_IN_PP], in->b[0][1] = in->b[1][0] = b[ZP_IN_PM];
+    return ZP_OK;
+}
+
 /* The solver input of p for kind: SV_FIXED and SV_TARGET read sigmav_a, sigmav_b and the
  * coannihilation parameters; the others the model's couplings (thermal.h). */
 static int model_input(const zp_params *p, int kind, zp_relic_input *in, model_sv *c, zp_status *st)
@@ -701,6 +734,11 @@ static int model_input(const zp_params *p, int kind, zp_relic_input *in, model_s
     int rc = zp_relic_input_from_params(p, in, st);
     if (rc != ZP_OK || kind == SV_FIXED || kind == SV_TARGET)
         return rc;
+    double sector = p->v[ZP_DM_SECTOR];
+    if (sector != 0.0 && sector != 1.0)
+        return zp_fail(st, ZP_EDOM, "dm_sector = %g must be 0 (Dirac chi, section 4.1) or 1 (inelastic Majorana chi-, chi+, eqs. 41-42)", sector);
+    if (sector == 1.0)
+        return inelastic_input(p, kind, in, c, st);
     if (in->nstates > 1)
         return zp_fail(st, ZP_EINVAL, "a coannihilating partner (coann_g = %g) is only described by the fixed sigmav_a, sigmav_a12, sigmav_a22: set relic_sigmav = 3",
                        p->v[ZP_COANN_G]);
@@ -807,7 +845,7 @@ static int obs_sigmav_relic(const zp_params *p, const double *args, double *out,
 }
 
 #define RELIC_INPUTS "mchi sigmav_a sigmav_b relic_majorana relic_dof coann_g coann_dm sigmav_a12 sigmav_a22 M_Pl s0 rho_crit_h2"
-#define MODEL_INPUTS "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width relic_sigmav relic_majorana relic_dof M_Pl s0 rho_crit_h2"
+#define MODEL_INPUTS "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width relic_sigmav relic_majorana relic_dof M_Pl s0 rho_crit_h2 dm_sector f w mphi"
 
 const zp_obs_def zp_obs_relic[] = {
     {"Omega_h2", "1",

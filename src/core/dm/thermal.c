@@ -11,6 +11,7 @@
 #include <gsl/gsl_sort.h>
 
 #include "base/widths.h"
+#include "dm/inelastic.h"
 #include "base/zp_registry.h"
 #include "base/zp_units.h"
 
@@ -359,7 +360,14 @@ double zp_thermal_k_scaled(int nu, double z)
 
 double zp_thermal_table_quad(const zp_thermal_table *t, double x)
 {
-    double k2 = zp_thermal_k_scaled(0, x) + 2.0 * zp_thermal_k_scaled(1, x) / x; /* K_2 e^x */
+    double k2 = 0.0; /* K_2(x) e^x, or sum_k g_k r_k^2 K_2(x r_k) e^x with coannihilation */
+    if (t->nst == 0)
+        k2 = zp_thermal_k_scaled(0, x) + 2.0 * zp_thermal_k_scaled(1, x) / x;
+    for (int k = 0; k < t->nst; k++) {
+        double xr = x * t->rst[k];
+        k2 += t->gst[k] * t->rst[k] * t->rst[k] * (zp_thermal_k_scaled(0, xr) + 2.0 * zp_thermal_k_scaled(1, xr) / xr) *
+              exp(-x * (t->rst[k] - 1.0));
+    }
     double sum = 0.0, emax = 40.0 / x, emin = 1e-4 / x; /* outside: < 1e-6 of the integral */
     for (int k = 0; k < t->nnode; k++) {
         double e = t->eps[k];
@@ -408,6 +416,16 @@ double zp_thermal_table_eval(zp_thermal_table *t, double x)
 
 /* ---- registry adaptors ---- */
 
+/* 0 or 1 for the dm_sector parameter; -1 with st set (ZP_EDOM) for another value. */
+static int sector_of(const zp_params *p, zp_status *st)
+{
+    double d = p->v[ZP_DM_SECTOR];
+    if (d == 0.0 || d == 1.0)
+        return (int)d;
+    zp_fail(st, ZP_EDOM, "dm_sector = %g must be 0 (Dirac chi, section 4.1) or 1 (inelastic Majorana chi-, chi+, eqs. 41-42)", d);
+    return -1;
+}
+
 /* The table of the last model asked for (scans ask for many x at one model). */
 static int memo_table(const zp_params *p, zp_thermal_table **out, zp_status *st)
 {
@@ -419,10 +437,18 @@ static int memo_table(const zp_params *p, zp_thermal_table **out, zp_status *st)
         return ZP_OK;
     }
     valid = 0;
-    zp_thermal_model mod;
-    int rc = zp_thermal_model_from_params(p, &mod, st);
-    if (rc == ZP_OK)
-        rc = zp_thermal_table_init(&tab, &mod, st);
+    int sec = sector_of(p, st), rc = ZP_EDOM;
+    if (sec == 1) {
+        zp_inel_model im;
+        rc = zp_inel_model_from_params(p, &im, st);
+        if (rc == ZP_OK)
+            rc = zp_inel_table_init(&tab, &im, st);
+    } else if (sec == 0) {
+        zp_thermal_model mod;
+        rc = zp_thermal_model_from_params(p, &mod, st);
+        if (rc == ZP_OK)
+            rc = zp_thermal_table_init(&tab, &mod, st);
+    }
     if (rc != ZP_OK)
         return rc;
     last = *p, valid = 1, *out = &tab;
@@ -446,7 +472,20 @@ static int obs_sigmav_pwave(const zp_params *p, const double *args, double *out,
     (void)args;
     zp_thermal_model mod;
     double a, b;
-    int rc = zp_thermal_model_from_params(p, &mod, st);
+    int sec = sector_of(p, st), rc;
+    if (sec < 0)
+        return ZP_EDOM;
+    if (sec == 1) { /* the degenerate-limit weights of eq. (45): (b_-- + b_++ + 2 b_+-)/4 */
+        zp_inel_model im;
+        double ai[ZP_IN_NPAIR], bi[ZP_IN_NPAIR];
+        rc = zp_inel_model_from_params(p, &im, st);
+        if (rc != ZP_OK)
+            return rc;
+        zp_inel_ab(&im, ai, bi);
+        *out = zp_gevm2_to_cm3s(0.25 * (bi[ZP_IN_MM] + bi[ZP_IN_PP]) + 0.5 * bi[ZP_IN_PM]);
+        return ZP_OK;
+    }
+    rc = zp_thermal_model_from_params(p, &mod, st);
     if (rc != ZP_OK)
         return rc;
     zp_thermal_ab(&mod, &a, &b);
@@ -454,7 +493,7 @@ static int obs_sigmav_pwave(const zp_params *p, const double *args, double *out,
     return ZP_OK;
 }
 
-#define TH_IN "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width"
+#define TH_IN "mchi mZp gq gl gchi m_b m_t m_mu sigmav_contact relic_width dm_sector f w mphi"
 const zp_obs_def zp_obs_thermal[] = {
     {"sigmav_thermal", "cm^3/s",
      "thermally averaged <sigma v>(x) of chi chibar (x = m_chi/T) from the full sigma(s) of b, t, mu, nu_mu (s-channel Z', running or fixed width by relic_width) and Z'Z' (t- and u-channel chi, sqrt(s) > 2 m_Z'), the fixed-node quadrature of the table Omega_h2 interpolates (ln x grid on [1, 5e3]); x in [1, 1e6]",

@@ -95,6 +95,11 @@ typedef struct {
     double w[ZP_TH_MAXNODES];       /* weight times the s-integrand at the node [GeV^-2] */
     double lnsv[ZP_TH_NX];          /* ln <sigma v>(x_j) [ln GeV^-2]; NAN until computed */
     int overflow;                   /* more than ZP_TH_MAXNODES nodes were needed */
+    /* Coannihilation (inelastic.h): nst > 0 states of dof gst and mass ratio rst = m_k/m; the
+     * weights then carry g_i g_j and the average divides by (sum_k g_k r_k^2 K_2(x r_k))^2
+     * instead of K_2(x)^2 (Edsjo-Gondolo).  nst = 0: one state, the heavy model. */
+    int nst;
+    double gst[2], rst[2];
 } zp_thermal_table;
 
 /* Prepare the table of mod: the s-integrand at the nodes (the x grid is filled on demand).
