@@ -144,7 +144,7 @@ describe("zp.variants.light_inelastic", function()
 
   it("fixes g_chi from the Boltzmann equation on request", function()
     local m = li{ f = 0.5, mphi = 10, relic = "boltzmann" }
-    rel_near(m.Omega_h2, m.Omega_h2_obs, 1e-4, "Omega h^2 = Planck value")
+    rel_near(m.Omega_h2_fixed_sigmav, m.Omega_h2_obs, 1e-4, "Omega h^2 of eqs. (43)-(45) = Planck value")
     assert.is_true(m.gchi < li{ f = 0.5, mphi = 10 }.gchi)   -- 2.09e-26 < 2.3e-26 needed
   end)
 

@@ -9,8 +9,10 @@
 ---   * w from m_Z'^2 = (2 g_chi w)^2 + (g_q <Phi_q>)^2 + (g_l <Phi_l>)^2 (eq. 42), or m_Z' from w;
 ---   * m_phi, when not given, on the main branch of Fig. 7 (S(v_dm) = S_required);
 ---   * the antiproton target <sigma v> and m_chi from the propagation model (Table II);
----   * the freeze-out inputs of zp.relic / m.Omega_h2: chi- chi- and chi+ chi+ -> Z'Z' (eq. 43),
----     chi+ chi- -> Z' phi (eq. 44), partner chi+ with 2 dof and splitting delta m.
+---   * the relic abundance: m.Omega_h2 is the Boltzmann solution with the thermal average of the
+---     sector's tree-level sigma(s) (dm_sector = 1: chi-chi-, chi+chi+ -> Z'Z', varphi varphi;
+---     chi+chi- -> Z' varphi, SM; chi+ coannihilation, docs/relic.md); m.Omega_h2_fixed_sigmav keeps
+---     the paper's s-wave inputs: eq. (43), eq. (44), partner chi+ with 2 dof and splitting delta m.
 local zp = require "zprime"
 local core = zp.core
 
@@ -26,7 +28,9 @@ M.defaults = {
   branch = "upper",     -- root of eq. (46): "upper" (the paper's choice, Fig. 7) or "lower"
   sommerfeld = "hulthen", -- "hulthen" (eq. 47) or "exact" (Schroedinger equation); sets S_method
   relic = "eq46",       -- "eq46": eq. (46) with sigmav_relic_majorana (2.3e-26 cm^3/s, the paper);
-                        -- "boltzmann": the <sigma v>_eff that gives Omega_h2_obs (zp.relic_target)
+                        -- "boltzmann": the <sigma v>_eff of eq. (45) whose Boltzmann solution with
+                        --   eqs. (43)-(44) gives Omega_h2_obs (zp.relic_target);
+                        -- "thermal": g_chi with m.Omega_h2 (the thermal average) = Omega_h2_obs
 }
 
 --- Parameter values of the paper's light scenario that differ from the global defaults.
@@ -74,8 +78,8 @@ local function check_inputs(t)
   if t.mphi ~= nil and t.lambda_phi ~= nil then
     fail("give mphi or lambda_phi, not both: m_phi = sqrt(2 lambda') w")
   end
-  if t.relic == "boltzmann" and t.gchi ~= nil then
-    fail("relic = \"boltzmann\" fixes gchi; it cannot be combined with an explicit gchi")
+  if (t.relic == "boltzmann" or t.relic == "thermal") and t.gchi ~= nil then
+    fail("relic = \"" .. t.relic .. "\" fixes gchi; it cannot be combined with an explicit gchi")
   end
 end
 
@@ -128,7 +132,9 @@ local function build(t)
   if v.branch ~= "upper" and v.branch ~= "lower" then fail("branch must be \"upper\" or \"lower\", got " .. tostring(v.branch)) end
   local method = ({ hulthen = 0, exact = 1 })[v.sommerfeld]
   if method == nil then fail("sommerfeld must be \"hulthen\" or \"exact\", got " .. tostring(v.sommerfeld)) end
-  if v.relic ~= "eq46" and v.relic ~= "boltzmann" then fail("relic must be \"eq46\" or \"boltzmann\", got " .. tostring(v.relic)) end
+  if v.relic ~= "eq46" and v.relic ~= "boltzmann" and v.relic ~= "thermal" then
+    fail("relic must be \"eq46\", \"boltzmann\" or \"thermal\", got " .. tostring(v.relic))
+  end
 
   local p = {}
   for k, x in pairs(M.param_defaults) do p[k] = x end
@@ -151,15 +157,26 @@ local function build(t)
   local sv = base.sigmav_relic_majorana
   local gchi, other = t.gchi, nil
   local m
-  for _ = 1, (v.relic == "boltzmann" and t.gchi == nil) and 12 or 1 do
+  local solve = v.relic ~= "eq46" and t.gchi == nil
+  for it = 1, solve and 40 or 1 do
     if t.gchi == nil then gchi, other = solve_gchi(base.f, base.mchi, sv, v.branch) end
     m = with_gchi(base, gchi, t)
-    if v.relic ~= "boltzmann" or t.gchi ~= nil then break end
-    -- eq. (46) fixes the leading-order <sigma v>_eff = sv; the Boltzmann target applies to the
-    -- full eq. (45) (with the m_Z'/m_chi factors of eqs. 43-44): rescale sv until they agree
-    local need, have = boltzmann_target(m), m.sigmav_eff
-    if math.abs(need / have - 1) < 1e-7 then break end
-    sv = sv * need / have
+    if not solve then break end
+    if v.relic == "boltzmann" then
+      -- eq. (46) fixes the leading-order <sigma v>_eff = sv; the Boltzmann target applies to the
+      -- full eq. (45) (with the m_Z'/m_chi factors of eqs. 43-44): rescale sv until they agree
+      local need, have = boltzmann_target(m), m.sigmav_eff
+      if math.abs(need / have - 1) < 1e-7 then break end
+      sv = sv * need / have
+    else
+      -- the thermal Omega h^2 falls as ~1/<sigma v>: rescale the eq. (46) target by Omega/Omega_obs
+      local ok, om = pcall(function() return m:with{ dm_sector = 1, relic_sigmav = 0 }.Omega_h2 end)
+      if not ok then fail("relic = \"thermal\": " .. clean(om)) end
+      local r = om / m.Omega_h2_obs
+      if math.abs(r - 1) < 1e-7 then break end
+      if it == 40 then fail(string.format("relic = \"thermal\": no g_chi with Omega h^2 = %g at f = %g (reached %g)", m.Omega_h2_obs, m.f, om)) end
+      sv = sv * r
+    end
   end
 
   local mphi_mode = "given"
@@ -175,7 +192,9 @@ local function build(t)
   local ok2, err = pcall(function()
     m = m:with{ sigmav_a = m.sigmav_ZpZp, sigmav_a22 = m.sigmav_ZpZp, sigmav_a12 = m.sigmav_Zpphi,
                 sigmav_b = 0, coann_g = 2, coann_dm = m.delta_m, relic_majorana = 1,
-                relic_sigmav = 3 } -- its annihilation is these s-wave inputs (eqs. 43-45)
+                dm_sector = 1, relic_sigmav = 0 }
+    -- m.Omega_h2: the thermal average of the sector's sigma(s); m.Omega_h2_fixed_sigmav: the
+    -- s-wave inputs of eqs. (43)-(45) set here
   end)
   if not ok2 then fail(clean(err)) end
 

@@ -17,7 +17,7 @@
 /* Chebyshev series of sigma v per pair in u = ln(1 + e/IN_ES), e in [0, IN_EMAX]. */
 #define IN_ES 0.25
 #define IN_EMAX 80.0
-#define IN_CHEB 30
+#define IN_CHEB 20
 /* Quadrature nodes of the thermal table: Gauss-Legendre panels of IN_PANEL e-folds in
  * ln(eps - eps_ij) from IN_EMIN above each pair's threshold. */
 #define IN_EMIN 1e-9
