@@ -111,12 +111,16 @@ return function(zp)
   as used in eq. (49).  f_eff(b bbar, 1800 GeV) = 0.193.]])
 
   zp.document("zp.variants.light_inelastic", [[zp.variants.light_inelastic{ mchi = 1950, mZp = 12, mphi = 10, f = 0.5, prop = "MED",
-      branch = "upper", sommerfeld = "hulthen", relic = "eq46", delta_m =, lambda_phi =, <any parameter> } -> model
+      branch = "upper", sommerfeld = "hulthen", relic = "eq46" | "boltzmann" | "thermal", delta_m =, lambda_phi =, <any parameter> } -> model
   Light Z' + inelastic Majorana dark matter (section 4.2 of arXiv:1702.00395).
   prop: MIN, MED or MAX (zp.propagation, Table II) sets mchi (1800/1950 GeV), the antiproton target
     sigmav_pbar_fit (+ errors) and the default f (0.8 for MIN, 0.5 otherwise).
   g_chi: eq. (46) at f, the larger root (branch = "lower" for the other); relic = "boltzmann" uses the
-    <sigma v>_eff for which the Boltzmann equation gives Omega_h2_obs instead of 2.3e-26 cm^3/s.
+    <sigma v>_eff for which the Boltzmann equation with eqs. (43)-(45) gives Omega_h2_obs instead of
+    2.3e-26 cm^3/s; relic = "thermal" the g_chi for which m.Omega_h2 = Omega_h2_obs.
+  m.Omega_h2: Boltzmann solution with the thermal average of the sector's tree-level sigma(s)
+    (dm_sector = 1: Z'Z', varphi varphi, Z' varphi, chi+ coannihilation; docs/relic.md);
+    m.Omega_h2_fixed_sigmav: the same with the s-wave inputs of eqs. (43)-(45).
   g_q = 0.4 mZp/TeV and g_l = g_q/2 unless given; kappa = 5e-4 (section 4.2.5).
   w from eq. (42) for the given mZp (default 12 GeV); or give w, or delta_m (w = delta_m/(2f)), and mZp
     follows.  mphi: given, or from lambda_phi (sqrt(2 lambda') w), or, when omitted, the Fig. 7 value

@@ -96,8 +96,8 @@ describe("the inelastic variant's thermal relic density (dm_sector = 1)", functi
     assert.is_true(m.Omega_h2 ~= m.Omega_h2_fixed_sigmav)
     -- the same solver on a + 6 b/x of each pair with Griest-Seckel weights: an independent weighting
     rel_near(m.Omega_h2_ab, m.Omega_h2, 1e-2, "a + 6b/x")
-    -- the paper neglects chi chi -> varphi varphi as p-wave; at f = 0.8 (f^4 = 0.41) it lowers
-    -- Omega h^2 by 6 % against eqs. (43)-(45)
+    -- the velocity terms the paper drops (varphi varphi ~ f^4 is pure p-wave; Z' varphi's s-wave
+    -- (g^2 - f^2)^2 nearly vanishes) lower Omega h^2 at f = 0.8 by 6 % against eqs. (43)-(45)
     local mn = li{ prop = "MIN" }
     assert.is_true(mn.Omega_h2 < 0.96 * mn.Omega_h2_fixed_sigmav)
     rel_near(mn.Omega_h2_ab, mn.Omega_h2, 2e-2, "a + 6b/x at f = 0.8 (1.1 %: varphi varphi is all b)")
