@@ -29,6 +29,12 @@ print(string.format("g_chi = %.3f (g_chi/m_Z' = %.0f /TeV, paper ~75), w = %.2f 
   l.gchi, l.gchi_over_mZp, l.w, l.delta_m))
 print(string.format("m_phi = %.2f GeV (%s), S(v = 1e-3) = %.2f = S_required", l.mphi, l.mphi_mode, l.S))
 
+-- Freeze-out: m.Omega_h2 solves the Boltzmann equation with the thermal average of the sector's
+-- tree-level sigma(s) (Z'Z', phi phi, Z' phi) and chi+ coannihilation; eqs. (43)-(45) held
+-- constant give Omega_h2_fixed_sigmav.  relic = "thermal" re-solves g_chi against the former.
+print(string.format("Omega h^2 = %.4f thermal, %.4f with eqs. (43)-(45); x_f = %.1f",
+  l.Omega_h2, l.Omega_h2_fixed_sigmav, l.x_f))
+
 -- Eq. (47): Hulthen approximation of the Yukawa potential's Sommerfeld factor, alpha = f^2/(16 pi),
 -- against the exact s-wave Schroedinger solution: within ~8% here, closer for heavier m_phi.
 for _, mphi in ipairs{ 5, 10, 15, 20, 30 } do
