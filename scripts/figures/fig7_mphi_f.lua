@@ -10,6 +10,7 @@
 local zp = zp or require "zprime"
 local core = zp.core
 local cli = require "zprime.cli"
+local region = require "zprime.plot.region"
 local outdir = cli.parse(cli.outdir(cli.parser("scripts/figures/fig7_mphi_f.lua",
   "Figure 7 of arXiv:1702.00395: m_phi vs f for the antiproton excess. Writes fig7_mphi_f.png/.dat/.gp/.csv into OUTDIR."))).outdir
 
@@ -37,78 +38,6 @@ local function relic_point(prop, f)
   local row = zp.propagation[prop]
   return zp.model{ mchi = row.mchi, mZp = MZP, f = f, gchi = r.upper, gq = 0.4 * MZP / 1000,
                    gl = 0.2 * MZP / 1000, sigmav_pbar_fit = row.sigmav }
-end
-
---- Marching squares, chained: the z = 0 contour of z[i][j] on (F, ln MPHI) as polylines
---- { x = {...}, y = {...} }.  A crossing is computed once per grid edge (so neighbouring cells
---- share it exactly) and the segments are joined through their shared crossings, so each
---- branch of the curve is one continuous line (closed loops come back to their start).
-local function contour_lines(z)
-  local lnm = {}
-  for j, m in ipairs(MPHI) do lnm[j] = math.log(m) end
-  local NM_ = #MPHI
-  local function val(i, j) return z[i][j] end
-  local function edge_key(i1, j1, i2, j2)
-    if i1 > i2 or (i1 == i2 and j1 > j2) then i1, j1, i2, j2 = i2, j2, i1, j1 end
-    return (i1 * (NM_ + 1) + j1) * 4 + (i2 - i1) * 2 + (j2 - j1)
-  end
-  local pts = {}
-  local function crossing(i1, j1, i2, j2)
-    local k = edge_key(i1, j1, i2, j2)
-    if not pts[k] then
-      if i1 > i2 or (i1 == i2 and j1 > j2) then i1, j1, i2, j2 = i2, j2, i1, j1 end
-      local a, b = val(i1, j1), val(i2, j2)
-      local t = a / (a - b)
-      pts[k] = { F[i1] + (F[i2] - F[i1]) * t, math.exp(lnm[j1] + (lnm[j2] - lnm[j1]) * t) }
-    end
-    return k
-  end
-  local adj = {} -- crossing key -> list of neighbour keys
-  local function link(a, b)
-    adj[a] = adj[a] or {}; adj[b] = adj[b] or {}
-    table.insert(adj[a], b); table.insert(adj[b], a)
-  end
-  for i = 1, #F - 1 do
-    for j = 1, NM_ - 1 do
-      local c = { { i, j }, { i + 1, j }, { i + 1, j + 1 }, { i, j + 1 } }
-      local ok = true
-      for _, k in ipairs(c) do local v = val(k[1], k[2]); if v ~= v then ok = false end end
-      if ok then
-        local ks = {}
-        for e = 1, 4 do
-          local p, q = c[e], c[e % 4 + 1]
-          if (val(p[1], p[2]) < 0) ~= (val(q[1], q[2]) < 0) then ks[#ks + 1] = crossing(p[1], p[2], q[1], q[2]) end
-        end
-        if #ks == 4 then -- saddle: pair by the sign at the centre
-          local ctr = (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4
-          if (ctr < 0) == (val(i, j) < 0) then ks = { ks[1], ks[4], ks[2], ks[3] } end
-        end
-        for s_ = 1, #ks - 1, 2 do link(ks[s_], ks[s_ + 1]) end
-      end
-    end
-  end
-  -- walk: start at the ends (one neighbour) first, then the closed loops
-  local used, lines = {}, {}
-  local function walk(start)
-    local xs, ys, prev, cur = {}, {}, nil, start
-    while cur and not used[cur] do
-      used[cur] = true
-      xs[#xs + 1], ys[#ys + 1] = pts[cur][1], pts[cur][2]
-      local nxt
-      for _, n in ipairs(adj[cur]) do if n ~= prev and not used[n] then nxt = n; break end end
-      if not nxt then -- close a loop
-        for _, n in ipairs(adj[cur]) do if n == start and prev ~= start and #xs > 2 then xs[#xs + 1], ys[#ys + 1] = pts[n][1], pts[n][2] end end
-      end
-      prev, cur = cur, nxt
-    end
-    if #xs > 1 then lines[#lines + 1] = { x = xs, y = ys } end
-  end
-  local keys = {}
-  for k in pairs(adj) do keys[#keys + 1] = k end
-  table.sort(keys)
-  for _, k in ipairs(keys) do if #adj[k] == 1 and not used[k] then walk(k) end end
-  for _, k in ipairs(keys) do if not used[k] then walk(k) end end
-  return lines
 end
 
 --- Polylines -> one x, y pair of arrays with NaN between the branches (gnuplot breaks the line there).
@@ -164,7 +93,7 @@ local series = {
   { region = { x = F, y = MPHI, z = cmb.H }, level = 0, color = "#ff9900",
     label = "CMB excluded (m_χ = 1800 GeV, Hulthén)" },
   (function()
-    local cx, cy = joined(contour_lines(cmb.E))
+    local cx, cy = joined(region.contour_lines(F, MPHI, cmb.E, 0))
     return { x = cx, y = cy, color = "#b35900", style = "dotted", width = 1.5, label = "CMB boundary (exact Yukawa)" }
   end)(),
 }
@@ -190,7 +119,7 @@ for pi_, pc in ipairs(PROPS) do
       z[i] = {}
       for j = 1, #MPHI do z[i][j] = grids[mchi][method][i][j] - lnSreq[prop][i] end
     end
-    local lines = contour_lines(z)
+    local lines = region.contour_lines(F, MPHI, z, 0)
     local xs, ys = joined(lines)
     series[#series + 1] = { x = xs, y = ys, color = color, style = method == "H" and "lines" or "dashed",
       label = prop .. (method == "H" and " (Hulthén, eq. 47)" or " (exact Yukawa)") }

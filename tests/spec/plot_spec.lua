@@ -156,3 +156,36 @@ describe("zp.plot", function()
       "region must be { x = xs, y = ys, z = grid }")
   end)
 end)
+
+describe("zprime.plot.region.contour_lines", function()
+  local region = require "zprime.plot.region"
+
+  it("chains the z = level crossings of a circle into one closed line", function()
+    local xs, ys, z = zp.range(-2, 2, 81), zp.range(-2, 2, 81), {}
+    for i, x in ipairs(xs) do
+      z[i] = {}
+      for j, y in ipairs(ys) do z[i][j] = x * x + y * y end
+    end
+    local lines = region.contour_lines(xs, ys, z, 1)
+    assert.are.equal(1, #lines)
+    local l = lines[1]
+    assert.is_true(#l.x > 100)
+    assert.are.equal(l.x[1], l.x[#l.x]) -- closed: back to its start
+    assert.are.equal(l.y[1], l.y[#l.y])
+    for k = 1, #l.x do -- linear interpolation of r^2 on a 0.05 grid: |r - 1| <= h^2/8
+      assert.is_true(math.abs(math.sqrt(l.x[k] ^ 2 + l.y[k] ^ 2) - 1) < 4e-4)
+    end
+  end)
+
+  it("interpolates in the logarithm on a log-spaced axis, and skips cells with NaN", function()
+    local xs, ys, z = zp.range(0, 1, 5), zp.logrange(1, 100, 9), {}
+    for i = 1, #xs do
+      z[i] = {}
+      for j, y in ipairs(ys) do z[i][j] = (i == 5 and j == 1) and 0 / 0 or math.log(y) - math.log(7) end
+    end
+    local lines = region.contour_lines(xs, ys, z, 0)
+    assert.are.equal(1, #lines)
+    for k = 1, #lines[1].y do rel_near(lines[1].y[k], 7, 1e-12, "ln y linear: exact at y = 7") end
+    assert.are.equal(5, #lines[1].x) -- an open line across the five columns (the NaN cell is below it)
+  end)
+end)

@@ -1,6 +1,7 @@
 --- Filled 2-D regions for zp.plot: the part of a grid where z >= level as polygons (runs of
 --- fully-inside cells merged into rectangles, boundary cells cut by marching squares) and the
---- contour z = level as line segments.  Used by zp.plot; not a public API.
+--- contour z = level as line segments, or chained into polylines (contour_lines).  Used by zp.plot
+--- and the figure scripts; not a public API.
 local M = {}
 
 local function fmt(x) return string.format("%.17g", x) end
@@ -87,6 +88,79 @@ function M.polygons(r, level)
   if #fill == 0 then fill[1] = "NaN NaN" end
   if #lines == 0 then lines[1] = "NaN NaN" end
   return fill, lines
+end
+
+--- Marching squares, chained: the z = level contour of z[i][j] (at xs[i], ys[j]) as polylines
+--- { x = {...}, y = {...} }.  A crossing is computed once per grid edge (so neighbouring cells
+--- share it exactly), interpolated linearly or, on a log-spaced axis, in the logarithm; the
+--- segments are joined through their shared crossings, so each branch of the curve is one
+--- continuous line (closed loops come back to their start).  Cells with a NaN corner are skipped.
+function M.contour_lines(xs, ys, z, level)
+  level = level or 0
+  local ix, iy = interpolator(xs), interpolator(ys)
+  local NM_ = #ys
+  local function val(i, j) return z[i][j] - level end
+  local function edge_key(i1, j1, i2, j2)
+    if i1 > i2 or (i1 == i2 and j1 > j2) then i1, j1, i2, j2 = i2, j2, i1, j1 end
+    return (i1 * (NM_ + 1) + j1) * 4 + (i2 - i1) * 2 + (j2 - j1)
+  end
+  local pts = {}
+  local function crossing(i1, j1, i2, j2)
+    local k = edge_key(i1, j1, i2, j2)
+    if not pts[k] then
+      if i1 > i2 or (i1 == i2 and j1 > j2) then i1, j1, i2, j2 = i2, j2, i1, j1 end
+      local a, b = val(i1, j1), val(i2, j2)
+      local t = a / (a - b)
+      pts[k] = { ix(xs[i1], xs[i2], t), iy(ys[j1], ys[j2], t) }
+    end
+    return k
+  end
+  local adj = {} -- crossing key -> list of neighbour keys
+  local function link(a, b)
+    adj[a] = adj[a] or {}; adj[b] = adj[b] or {}
+    table.insert(adj[a], b); table.insert(adj[b], a)
+  end
+  for i = 1, #xs - 1 do
+    for j = 1, NM_ - 1 do
+      local c = { { i, j }, { i + 1, j }, { i + 1, j + 1 }, { i, j + 1 } }
+      local ok = true
+      for _, k in ipairs(c) do local v = val(k[1], k[2]); if v ~= v then ok = false end end
+      if ok then
+        local ks = {}
+        for e = 1, 4 do
+          local p, q = c[e], c[e % 4 + 1]
+          if (val(p[1], p[2]) < 0) ~= (val(q[1], q[2]) < 0) then ks[#ks + 1] = crossing(p[1], p[2], q[1], q[2]) end
+        end
+        if #ks == 4 then -- saddle: pair by the sign at the centre
+          local ctr = (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4
+          if (ctr < 0) == (val(i, j) < 0) then ks = { ks[1], ks[4], ks[2], ks[3] } end
+        end
+        for s_ = 1, #ks - 1, 2 do link(ks[s_], ks[s_ + 1]) end
+      end
+    end
+  end
+  -- walk: start at the ends (one neighbour) first, then the closed loops
+  local used, lines = {}, {}
+  local function walk(start)
+    local xs, ys, prev, cur = {}, {}, nil, start
+    while cur and not used[cur] do
+      used[cur] = true
+      xs[#xs + 1], ys[#ys + 1] = pts[cur][1], pts[cur][2]
+      local nxt
+      for _, n in ipairs(adj[cur]) do if n ~= prev and not used[n] then nxt = n; break end end
+      if not nxt then -- close a loop
+        for _, n in ipairs(adj[cur]) do if n == start and prev ~= start and #xs > 2 then xs[#xs + 1], ys[#ys + 1] = pts[n][1], pts[n][2] end end
+      end
+      prev, cur = cur, nxt
+    end
+    if #xs > 1 then lines[#lines + 1] = { x = xs, y = ys } end
+  end
+  local keys = {}
+  for k in pairs(adj) do keys[#keys + 1] = k end
+  table.sort(keys)
+  for _, k in ipairs(keys) do if #adj[k] == 1 and not used[k] then walk(k) end end
+  for _, k in ipairs(keys) do if not used[k] then walk(k) end end
+  return lines
 end
 
 return M
