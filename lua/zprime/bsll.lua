@@ -29,30 +29,6 @@ zp.flavio.parse_value("0.949 +0.042 -0.041 +0.022 -0.022") -> { central, sigma_u
     R_Kstar = "Kstar", BR_BKstarmumu = "Kstar", BR_BKstaree = "Kstar", dBR_BKstarmumu_dq2 = "Kstar",
   }
 
-  --- Lower-triangular L with L L^T = C for a positive semi-definite C: a pivot that vanishes
-  --- (exactly dependent coefficients, as A0/A12 and T1/T2 at q2 = 0 in the B -> K* set) gets a
-  --- zero column instead of a division by zero.
-  local function psd_cholesky(C)
-    local n, L = #C, {}
-    for i = 1, n do
-      L[i] = {}
-      for j = 1, n do L[i][j] = 0 end
-    end
-    for j = 1, n do
-      local d = C[j][j]
-      for k = 1, j - 1 do d = d - L[j][k] ^ 2 end
-      if d > 1e-12 * C[j][j] then
-        L[j][j] = math.sqrt(d)
-        for i = j + 1, n do
-          local s = C[i][j]
-          for k = 1, j - 1 do s = s - L[i][k] * L[j][k] end
-          L[i][j] = s / L[j][j]
-        end
-      end
-    end
-    return L
-  end
-
   local OPTS = { method = true, n = true, seed = true }
 
   --- Monte Carlo over the coefficients: mean and standard deviation of n evaluations.
@@ -61,10 +37,11 @@ zp.flavio.parse_value("0.949 +0.042 -0.041 +0.022 -0.022") -> { central, sigma_u
     if math.type(n) ~= "integer" and not (type(n) == "number" and n == math.floor(n)) or n < 2 or n > 1e6 then
       error("ff_error: n must be a whole number of samples in [2, 1e6], got " .. tostring(n), 4)
     end
-    local L, k = psd_cholesky(set.cov), #set.names
-    local rng = math.random
-    if o.seed ~= nil then math.randomseed(o.seed) end
-    local function gauss() return math.sqrt(-2 * math.log(1 - rng())) * math.cos(2 * math.pi * rng()) end
+    -- the covariance is only positive semi-definite (exactly dependent coefficients): psd Cholesky;
+    -- the seeded generator of zprime.stats.rng leaves math.random alone
+    local k = #set.names
+    local L = require("zprime.stats.linalg").cholesky(set.cov, k, true)
+    local gauss = require("zprime.stats.rng").normal(o.seed or math.random(0, 1 << 52))
     local s1, s2 = 0, 0
     for _ = 1, n do
       local z, over = {}, {}

@@ -381,3 +381,37 @@ describe("uncertainty columns in scans", function()
       "'DeltaMs' is not a registered observable", "did you mean 'DeltaM_s'")
   end)
 end)
+
+describe("zprime.stats.linalg.cholesky", function()
+  local chol = require("zprime.stats.linalg").cholesky
+  local function product(L, k)
+    local C = {}
+    for i = 1, k do
+      C[i] = {}
+      for j = 1, k do
+        local s = 0
+        for p = 1, k do s = s + L[i][p] * L[j][p] end
+        C[i][j] = s
+      end
+    end
+    return C
+  end
+
+  it("factors a positive definite matrix (L L^T = C) and rejects an indefinite one", function()
+    local C = { { 4, 2, 0.4 }, { 2, 5, 1 }, { 0.4, 1, 3 } }
+    local L = chol(C, 3)
+    assert.are.equal(2, L[1][1])
+    local P = product(L, 3)
+    for i = 1, 3 do for j = 1, 3 do assert.is_true(math.abs(P[i][j] - C[i][j]) < 1e-14) end end
+    assert_error_matches(function() chol({ { 1, 2 }, { 2, 1 } }, 2) end, "not positive definite")
+  end)
+
+  it("gives a zero column for a vanishing pivot of a semi-definite matrix when asked", function()
+    local C = { { 1, 1, 0.5 }, { 1, 1, 0.5 }, { 0.5, 0.5, 2 } } -- rows 1 and 2 equal: rank 2
+    assert_error_matches(function() chol(C, 3) end, "not positive definite")
+    local L = chol(C, 3, true)
+    assert.are.equal(0, L[2][2])
+    local P = product(L, 3)
+    for i = 1, 3 do for j = 1, 3 do assert.is_true(math.abs(P[i][j] - C[i][j]) < 1e-14) end end
+  end)
+end)

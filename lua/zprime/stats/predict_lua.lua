@@ -22,27 +22,7 @@ local function vary(m, names, x0, dx)
   return m:with(t)
 end
 
---- Lower-triangular Cholesky factor of the k x k matrix C (nil = identity), or an error.
-local function cholesky(C, k)
-  local L = {}
-  for i = 1, k do
-    L[i] = {}
-    for j = 1, k do L[i][j] = 0 end
-  end
-  for i = 1, k do
-    for j = 1, i do
-      local s = C and C[i][j] or (i == j and 1 or 0)
-      for p = 1, j - 1 do s = s - L[i][p] * L[j][p] end
-      if i == j then
-        if not (s > 0) then error("the correlation matrix is not positive definite", 0) end
-        L[i][i] = math.sqrt(s)
-      else
-        L[i][j] = s / L[j][j]
-      end
-    end
-  end
-  return L
-end
+local cholesky = require("zprime.stats.linalg").cholesky
 
 --- Quantile p of sorted values (linear interpolation between order statistics, as GSL).
 local function quantile(v, p)
