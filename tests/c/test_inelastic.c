@@ -59,7 +59,7 @@ static void test_dirac_limit(void)
         zp_inel_sigmav_s(&mod, ZP_IN_MM, s, ch);
         char what[96];
         snprintf(what, sizeof what, "f = 0: chi- chi- -> Z'Z' = Dirac chi chibar -> Z'Z' at eps = %g", es[i]);
-        ZT_NEAR(ch[ZP_IN_ZZ], th[ZP_TH_ZPZP], 1e-6, what); /* measured <= 6e-7 */
+        ZT_NEAR(ch[ZP_IN_ZZ], th[ZP_TH_ZPZP], 1e-7, what); /* measured <= 3e-8 */
         ZT_TRUE(ch[ZP_IN_PHIPHI] == 0.0, "f = 0: no varphi varphi");
     }
 }
@@ -129,10 +129,10 @@ static void test_unitarity(void)
     double r = s2 * hi[ZP_IN_ZPHI] / (s1 * lo[ZP_IN_ZPHI]);
     ZT_TRUE(r > 1.0 && r < 5.0, "s sigma v(Z' varphi) grows only logarithmically from eps = 10 to 1000 (not as s/m_Z'^2)");
     zp_inel_sigmav_s(&mod, ZP_IN_MM, s1, lo);
-    s2 = pow(1950 * (2 + 100.0), 2);
+    s2 = pow(1950 * (2 + 1e4), 2); /* s/m_Z'^2 = 1e12: the two longitudinal Z' cancel to 1e-24 */
     zp_inel_sigmav_s(&mod, ZP_IN_MM, s2, hi);
     r = s2 * hi[ZP_IN_ZZ] / (s1 * lo[ZP_IN_ZZ]);
-    ZT_TRUE(r > 1.0 && r < 3.0, "s sigma v(Z'Z') grows only logarithmically from eps = 10 to 100");
+    ZT_TRUE(r > 1.0 && r < 6.0, "s sigma v(Z'Z') grows only logarithmically from eps = 10 to 1e4 (measured 4.5)");
 }
 
 /* The table (Chebyshev series of sigma v, fixed nodes) against the adaptive quadrature of the

@@ -25,67 +25,55 @@
 #define IN_GL 8
 
 typedef double complex cx;
-typedef struct {
-    cx a[16]; /* row-major 4x4 */
-} mat4;
 
-/* ---- Dirac algebra (Dirac representation, metric + - - -) ---- */
-
-static const double ETA[4] = {1.0, 1.0, -1.0, -1.0}; /* gamma^0 = diag(ETA) */
+/* ---- Dirac algebra on spinors (Dirac representation, metric + - - -) ---- */
 
 static double dot(const double a[4], const double b[4]) { return a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3]; }
 
-/* vslash = v^0 gamma^0 - v^k gamma^k, gamma^k = ((0, sigma_k), (-sigma_k, 0)) */
-static void slash(const double v[4], cx c, cx d, mat4 *m)
+/* out = (c aslash + d) in, aslash = a^0 gamma^0 - a^k gamma^k, gamma^k = ((0, sigma_k), (-sigma_k, 0)) */
+static void slash_apply(const double a[4], cx c, cx d, const cx in[4], cx out[4])
 {
-    /* c vslash + d 1 */
-    memset(m, 0, sizeof *m);
-    cx vm = v[1] - I * v[2], vp = v[1] + I * v[2];
-    m->a[0] = m->a[5] = c * v[0] + d;
-    m->a[10] = m->a[15] = -c * v[0] + d;
-    m->a[2] = -c * v[3], m->a[3] = -c * vm, m->a[6] = -c * vp, m->a[7] = c * v[3];
-    m->a[8] = c * v[3], m->a[9] = c * vm, m->a[12] = c * vp, m->a[13] = -c * v[3];
+    cx am = a[1] - I * a[2], ap = a[1] + I * a[2];
+    /* a.sigma acting on a 2-spinor: (a3 x0 + am x1, ap x0 - a3 x1) */
+    cx lo0 = a[3] * in[2] + am * in[3], lo1 = ap * in[2] - a[3] * in[3]; /* (a.sigma) lower */
+    cx up0 = a[3] * in[0] + am * in[1], up1 = ap * in[0] - a[3] * in[1]; /* (a.sigma) upper */
+    out[0] = c * (a[0] * in[0] - lo0) + d * in[0];
+    out[1] = c * (a[0] * in[1] - lo1) + d * in[1];
+    out[2] = c * (up0 - a[0] * in[2]) + d * in[2];
+    out[3] = c * (up1 - a[0] * in[3]) + d * in[3];
 }
 
-static void mul(const mat4 *x, const mat4 *y, mat4 *z)
-{
-    for (int i = 0; i < 4; i++)
-        for (int j = 0; j < 4; j++) {
-            cx s = 0;
-            for (int k = 0; k < 4; k++)
-                s += x->a[4 * i + k] * y->a[4 * k + j];
-            z->a[4 * i + j] = s;
-        }
-}
-
-/* z += c x */
-static void axpy(cx c, const mat4 *x, mat4 *z)
-{
-    for (int i = 0; i < 16; i++)
-        z->a[i] += c * x->a[i];
-}
-
-/* sum over spins |vbar(p2) G u(p1)|^2 = Tr[G P1 Gbar P2], Gbar = gamma^0 G^dagger gamma^0 */
-static double spin_sum(const mat4 *G, const mat4 *P1, const mat4 *P2)
-{
-    mat4 Gb, X, Y;
-    for (int i = 0; i < 4; i++)
-        for (int j = 0; j < 4; j++)
-            Gb.a[4 * i + j] = ETA[i] * ETA[j] * conj(G->a[4 * j + i]);
-    mul(G, P1, &X);
-    mul(&Gb, P2, &Y);
-    cx tr = 0;
-    for (int i = 0; i < 4; i++)
-        for (int k = 0; k < 4; k++)
-            tr += X.a[4 * i + k] * Y.a[4 * k + i];
-    return creal(tr);
-}
-
-/* the propagator i (qslash + m) / (q^2 - m^2) */
-static void prop(const double q[4], double m, mat4 *S)
+/* out = i (qslash + m) / (q^2 - m^2) in: the fermion propagator */
+static void prop_apply(const double q[4], double m, const cx in[4], cx out[4])
 {
     cx c = I / (dot(q, q) - m * m);
-    slash(q, c, c * m, S);
+    slash_apply(q, c, c * m, in, out);
+}
+
+/* u(p, s) of a fermion of mass m moving along +z (sign = 1) or -z (sign = -1), and vbar(p, s)
+ * = v^dagger gamma^0, in the basis of sigma_3 eigenstates: sum_s u ubar = pslash + m,
+ * sum_s v vbar = pslash - m. */
+static void spinors(double E, double p, double m, double sign, cx u[2][4], cx vbar[2][4])
+{
+    double r = sqrt(E + m), q = sign * p / r;
+    for (int s = 0; s < 2; s++) {
+        double sg = s == 0 ? 1.0 : -1.0; /* sigma_3 eigenvalue */
+        for (int i = 0; i < 4; i++)
+            u[s][i] = vbar[s][i] = 0;
+        u[s][s] = r, u[s][2 + s] = q * sg;
+        /* v = ((sigma.p) eta / r, r eta); vbar = v^dagger gamma^0 = (q sg eta, -r eta) */
+        vbar[s][s] = q * sg, vbar[s][2 + s] = -r;
+    }
+}
+
+static double amp_row(const cx vb[2][4], const cx w[4])
+{
+    double sum = 0.0;
+    for (int s2 = 0; s2 < 2; s2++) {
+        cx a = vb[s2][0] * w[0] + vb[s2][1] * w[1] + vb[s2][2] * w[2] + vb[s2][3] * w[3];
+        sum += creal(a) * creal(a) + cimag(a) * cimag(a);
+    }
+    return sum;
 }
 
 /* ---- kinematics ---- */
@@ -135,93 +123,78 @@ static void momenta(const kin2 *kn, double c, double p1[4], double p2[4], double
         eb[2][0] = k / kn->Mb, eb[2][1] = -kn->wb * sn / kn->Mb, eb[2][2] = 0, eb[2][3] = -kn->wb * c / kn->Mb;
 }
 
-/* ---- spin- and polarisation-summed |M|^2 per channel at one angle ---- */
+/* ---- spin- and polarisation-summed |M|^2 per channel at one angle ----
+ * M = vbar(p2) G u(p1) with the fermion flow from particle 1 to particle 2 (Denner et al.); G is
+ * applied to u(p1) factor by factor, right to left. */
 
 static double amp2(const zp_inel_model *mod, int pair, int ch, const kin2 *kn, double s, double c)
 {
-    double p1[4], p2[4], ka[4], kb[4], ea[3][4], eb[3][4], q[4];
+    double p1[4], p2[4], ka[4], kb[4], ea[3][4], eb[3][4], qt[4], qu[4];
     momenta(kn, c, p1, p2, ka, kb, ea, eb);
-    mat4 P1, P2;
-    slash(p1, 1.0, kn->m1, &P1);
-    slash(p2, 1.0, -kn->m2, &P2);
+    cx u[2][4], vb[2][4], ud[2][4], vd[2][4];
+    spinors(kn->E1, kn->p, kn->m1, 1.0, u, vd);
+    spinors(kn->E2, kn->p, kn->m2, -1.0, ud, vb);
     double g = mod->g, f = mod->f, w = mod->w, sum = 0.0;
+    for (int i = 0; i < 4; i++)
+        qt[i] = p1[i] - ka[i], qu[i] = p1[i] - kb[i];
     /* Yukawa vertex of the incoming state: +i f for chi-, -i f for chi+ (L = -(f/2) varphi
      * (chibar+ chi+ - chibar- chi-)); the exchanged state for Z' emission is the other one */
     cx y = pair == ZP_IN_MM ? I * f : -I * f;
     double mx = pair == ZP_IN_MM ? mod->m[1] : mod->m[0], ms = s - mod->mphi * mod->mphi;
     if (ch == ZP_IN_ZZ) {
-        mat4 St, Su, A, B, G, E[2][3];
-        for (int i = 0; i < 4; i++)
-            q[i] = p1[i] - ka[i];
-        prop(q, mx, &St);
-        for (int i = 0; i < 4; i++)
-            q[i] = p1[i] - kb[i];
-        prop(q, mx, &Su);
-        for (int a = 0; a < 3; a++) {
-            slash(ea[a], 1.0, 0.0, &E[0][a]);
-            slash(eb[a], 1.0, 0.0, &E[1][a]);
-        }
-        /* s-channel varphi: y i/(s - m_phi^2) (i c_ZZphi) (ea.eb) */
-        cx cs = y * I / ms * I * mod->czz;
+        /* t: (-g eb) S(p1 - ka) (g ea); u: a <-> b (vertex flows - -> + then + -> -);
+         * s-channel varphi: y i/(s - m_phi^2) (i c_ZZphi) (ea.eb) */
+        cx cs = y * I / ms * I * mod->czz, T[3][2][4], U[3][2][4], tmp[4], w1[4], w2[4];
+        for (int a = 0; a < 3; a++)
+            for (int sp = 0; sp < 2; sp++) {
+                slash_apply(ea[a], 1.0, 0.0, u[sp], tmp);
+                prop_apply(qt, mx, tmp, T[a][sp]);
+                slash_apply(eb[a], 1.0, 0.0, u[sp], tmp);
+                prop_apply(qu, mx, tmp, U[a][sp]);
+            }
         for (int a = 0; a < 3; a++)
             for (int b = 0; b < 3; b++) {
-                memset(&G, 0, sizeof G);
-                /* t: (-g eb) S(p1 - ka) (g ea); u: a <-> b (vertex flows -> + then + -> -) */
-                mul(&St, &E[0][a], &A);
-                mul(&E[1][b], &A, &B);
-                axpy(-g * g, &B, &G);
-                mul(&Su, &E[1][b], &A);
-                mul(&E[0][a], &A, &B);
-                axpy(-g * g, &B, &G);
                 cx d = cs * dot(ea[a], eb[b]);
-                for (int i = 0; i < 4; i++)
-                    G.a[5 * i] += d;
-                sum += spin_sum(&G, &P1, &P2);
+                for (int sp = 0; sp < 2; sp++) {
+                    slash_apply(eb[b], -g * g, 0.0, T[a][sp], w1);
+                    slash_apply(ea[a], -g * g, 0.0, U[b][sp], w2);
+                    for (int i = 0; i < 4; i++)
+                        w1[i] += w2[i] + d * u[sp][i];
+                    sum += amp_row(vb, w1);
+                }
             }
     } else if (ch == ZP_IN_PHIPHI) {
-        mat4 St, Su, G;
+        /* t and u: (y) S(p1 - k) (y); s-channel varphi with the cubic vertex -6 i lambda' w */
+        cx d = y * I / ms * (-6.0 * I * mod->lam * w), w1[4], w2[4];
         double mi = kn->m1;
-        for (int i = 0; i < 4; i++)
-            q[i] = p1[i] - ka[i];
-        prop(q, mi, &St);
-        for (int i = 0; i < 4; i++)
-            q[i] = p1[i] - kb[i];
-        prop(q, mi, &Su);
-        memset(&G, 0, sizeof G);
-        axpy(y * y, &St, &G);
-        axpy(y * y, &Su, &G);
-        /* s-channel varphi with the cubic vertex -6 i lambda' w */
-        cx d = y * I / ms * (-6.0 * I * mod->lam * w);
-        for (int i = 0; i < 4; i++)
-            G.a[5 * i] += d;
-        sum = spin_sum(&G, &P1, &P2);
+        for (int sp = 0; sp < 2; sp++) {
+            prop_apply(qt, mi, u[sp], w1);
+            prop_apply(qu, mi, u[sp], w2);
+            for (int i = 0; i < 4; i++)
+                w1[i] = y * y * (w1[i] + w2[i]) + d * u[sp][i];
+            sum += amp_row(vb, w1);
+        }
     } else if (ch == ZP_IN_ZPHI) { /* particle 1 = chi+, 2 = chi-; a = Z', b = varphi */
-        mat4 SA, SB, E, A, G;
         double M2 = mod->mZp * mod->mZp, qs[4];
         for (int i = 0; i < 4; i++)
-            q[i] = p1[i] - kb[i];
-        prop(q, mod->m[1], &SA); /* varphi off chi+ first */
-        for (int i = 0; i < 4; i++)
-            q[i] = p1[i] - ka[i];
-        prop(q, mod->m[0], &SB); /* Z' off chi+ first (chi- propagates) */
-        for (int i = 0; i < 4; i++)
             qs[i] = p1[i] + p2[i];
+        /* s-channel Z': (-g gamma^mu) (-i)(g - q q/M^2)/(s - M^2) (i c_ZZphi) ea; qslash between the
+         * on-shell spinors is (m1 - m2): vbar(p2) (p1 + p2)slash u(p1) = (m+ - m-) vbar u (exact; it
+         * removes a cancellation of order (E/m_Z')^3) */
+        double cc = -g * mod->czz / (s - M2);
+        cx SA[2][4], tmp[4], w1[4], w2[4];
+        for (int sp = 0; sp < 2; sp++)
+            prop_apply(qu, mod->m[1], u[sp], SA[sp]); /* varphi off chi+ first: S+(p1 - kb) */
         for (int a = 0; a < 3; a++) {
-            slash(ea[a], 1.0, 0.0, &E);
-            memset(&G, 0, sizeof G);
-            mul(&E, &SA, &A);
-            axpy(I * f * g, &A, &G); /* (-g ea)(S+)(-i f) */
-            mul(&SB, &E, &A);
-            axpy(-I * f * g, &A, &G); /* (i f)(S-)(-g ea) */
-            /* s-channel Z': (-g gamma^mu) (-i)(g - q q/M^2)/(s - M^2) (i c_ZZphi) ea */
-            double cc = -g * mod->czz / (s - M2);
-            axpy(cc, &E, &G);
-            /* qslash between the on-shell spinors is (m1 - m2): vbar(p2) (p1 + p2)slash u(p1) =
-             * (m+ - m-) vbar u (exact; it removes a cancellation of order (E/m_Z')^3) */
             cx d = -cc * dot(qs, ea[a]) / M2 * (kn->m1 - kn->m2);
-            for (int i = 0; i < 4; i++)
-                G.a[5 * i] += d;
-            sum += spin_sum(&G, &P1, &P2);
+            for (int sp = 0; sp < 2; sp++) {
+                slash_apply(ea[a], I * f * g, 0.0, SA[sp], w1); /* (-g ea)(S+)(-i f) */
+                slash_apply(ea[a], 1.0, 0.0, u[sp], tmp);
+                prop_apply(qt, mod->m[0], tmp, w2);            /* Z' off chi+ first: S-(p1 - ka) */
+                for (int i = 0; i < 4; i++)
+                    w1[i] += -I * f * g * w2[i] + cc * tmp[i] + d * u[sp][i]; /* (i f)(S-)(-g ea) */
+                sum += amp_row(vb, w1);
+            }
         }
     }
     return sum;
