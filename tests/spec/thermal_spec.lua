@@ -115,6 +115,20 @@ describe("the inelastic variant's thermal relic density (dm_sector = 1)", functi
     assert_error_matches(function() return li{ relic = "thermo" } end, "\"thermal\"")
   end)
 
+  it("shows each pair's and channel's sigma v (m:sigmav_pair) at any energy", function()
+    local m = li{ f = 0.5, mphi = 10 }
+    -- threshold = eqs. (43), (44); they use the physical m_Z' = 12 GeV in their O(m_Z'/m) factor,
+    -- the amplitudes its dark-Higgs part 2 g_chi w = 11.25 GeV (docs/relic.md): 5e-4 apart
+    rel_near(m:sigmav_pair(0, 0, 0), m.sigmav_ZpZp, 1e-3, "chi- chi- -> Z'Z' = eq. (43)")
+    rel_near(m:sigmav_pair(2, 2, 0), m.sigmav_Zpphi, 1e-3, "chi+ chi- -> Z' phi = eq. (44)")
+    assert.are.equal(0, m:sigmav_pair(0, 1, 0))                -- phi phi: p-wave
+    assert.is_true(m:sigmav_pair(0, 1, 0.5) > 0)
+    local all = m:sigmav_pair(2, -1, 0.1)
+    rel_near(all, m:sigmav_pair(2, 2, 0.1) + m:sigmav_pair(2, 3, 0.1), 1e-12, "channels add up")
+    assert_error_matches(function() return m:sigmav_pair(3, 0, 0) end, "pair (0 chi-chi-")
+    assert_error_matches(function() return m:sigmav_pair(0, 0.5, 0) end, "whole numbers")
+  end)
+
   it("is a parameter of any model, with clear errors", function()
     local m = zp.model{ mchi = 1950, mZp = 12, mphi = 10, w = 12 / 1.8, gchi = 0.9, f = 0.5,
                         gq = 0.0048, gl = 0.0024, Phi_q = 0, dm_sector = 1 }

@@ -11,6 +11,7 @@
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_bessel.h>
 
+#include "base/zp_registry.h"
 #include "base/zp_units.h"
 
 #define IN_ANG ZP_IN_ANG
@@ -465,3 +466,34 @@ int zp_inel_sigmav_direct(const zp_inel_model *mod, double x, double *out, zp_st
     *out = x / 8.0 * sum / (G * G);
     return ZP_OK;
 }
+
+/* ---- registry ---- */
+
+/* sigma v [cm^3/s] of pair a[0] (0 chi-chi-, 1 chi+chi+, 2 chi+chi-) in channel a[1] (0 Z'Z',
+ * 1 varphi varphi, 2 Z' varphi, 3 Z'* -> SM, -1 all) at eps = a[2] above the pair's threshold. */
+static int sigmav_pair(const zp_params *p, const double *a, double *out, zp_status *st)
+{
+    int rc = zp_check_range("pair (0 chi-chi-, 1 chi+chi+, 2 chi+chi-)", a[0], 0, 2, "", st);
+    if (rc == ZP_OK)
+        rc = zp_check_range("channel (-1 all, 0 Z'Z', 1 phi phi, 2 Z' phi, 3 Z'* -> SM)", a[1], -1, 3, "", st);
+    if (rc == ZP_OK)
+        rc = zp_check_range("eps = (sqrt(s) - m_i - m_j)/m_chi", a[2], 0, 1e4, "", st);
+    if (rc == ZP_OK && (a[0] != floor(a[0]) || a[1] != floor(a[1])))
+        rc = zp_fail(st, ZP_EDOM, "pair = %g and channel = %g must be whole numbers", a[0], a[1]);
+    zp_inel_model mod;
+    if (rc == ZP_OK)
+        rc = zp_inel_model_from_params(p, &mod, st);
+    if (rc != ZP_OK)
+        return rc;
+    double ch[ZP_IN_NCHANNEL], tot = zp_inel_sigmav_e(&mod, (int)a[0], a[2], ch);
+    *out = zp_gevm2_to_cm3s(a[1] < 0 ? tot : ch[(int)a[1]]);
+    return ZP_OK;
+}
+
+const zp_obs_def zp_obs_inelastic[] = {
+    {"sigmav_pair", "cm^3/s",
+     "tree-level sigma v (Moller velocity) of the inelastic sector at any energy: pair 0 chi-chi-, 1 chi+chi+, 2 chi+chi-; channel 0 Z'Z', 1 phi phi, 2 Z' phi, 3 Z'* -> SM, -1 all; eps = (sqrt(s) - m_i - m_j)/m_chi- (0: threshold, eqs. 43-44)",
+     "eqs. (41)-(44); docs/relic.md", "mchi f w gchi mphi mZp gq gl m_b m_t m_mu relic_width", 3,
+     "pair channel eps", sigmav_pair},
+    {0},
+};
