@@ -194,6 +194,8 @@ static void test_errors(void)
     zp_inel_model mod;
     zp_status st = {0, ""};
     ZT_STATUS(zp_inel_model_from_params(&p, &mod, &st), ZP_EDOM, st, "f < gchi", "f > g_chi: chi+ -> chi- Z' on shell");
+    p = sector(100, 12, 120, 0.9, 0.5);
+    ZT_STATUS(zp_inel_model_from_params(&p, &mod, &st), ZP_EDOM, st, "below mchi", "m_phi > m_chi");
     p = sector(1950, 12, 10, 0.9, 0.5);
     p.v[ZP_W] = 0;
     ZT_STATUS(zp_inel_model_from_params(&p, &mod, &st), ZP_EDOM, st, "w = 0", "w = 0");

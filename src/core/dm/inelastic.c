@@ -273,6 +273,10 @@ int zp_inel_model_from_params(const zp_params *p, zp_inel_model *mod, zp_status 
         return zp_fail(st, ZP_EDOM,
                        "delta m = 2 f w = %g GeV must be below 2 gchi w = %g GeV (f < gchi): otherwise chi+ -> chi- Z' is on shell and its exchange in chi+ chi+ -> Z'Z' diverges (f = %g, gchi = %g)",
                        dm, mod->mZp, f, mod->g);
+    if (!(mod->mZp < m && mod->mphi < m))
+        return zp_fail(st, ZP_EDOM,
+                       "the inelastic sector's thermal sigma(s) needs 2 gchi w = %g GeV and mphi = %g GeV below mchi = %g GeV (every final state open at threshold, the s-channel poles below 2 mchi; section 4.2 has m_Z', m_phi << m_chi)",
+                       mod->mZp, mod->mphi, m);
     mod->m[0] = m, mod->m[1] = m + dm;
     mod->lam = mod->mphi * mod->mphi / (2.0 * w * w);
     mod->czz = 8.0 * mod->g * mod->g * w; /* eq. (42): 4 g_chi^2 w varphi Z'.Z' */

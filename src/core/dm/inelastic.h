@@ -44,7 +44,8 @@
  * computed.  The physical m_Z' enters sigma v only through O(m_Z'^2/m_chi^2) ~ 1e-5 kinematics;
  * the s-channel SM pairs use it.
  *
- * Units: GeV inside; sigma v in GeV^-2.  Requires delta m = 2 f w < 2 g_chi w, i.e. f < g_chi
+ * Units: GeV inside; sigma v in GeV^-2.  Requires 2 g_chi w and m_phi below m_chi (all final
+ * states open at threshold, no s-channel pole above it), and delta m = 2 f w < 2 g_chi w, i.e. f < g_chi
  * (else chi+ -> chi- Z' is on shell and the t-channel exchange diverges).  The cancellations of
  * the longitudinal Z' stay accurate in double precision: s sigma v grows only logarithmically up
  * to s/m_Z'^2 ~ 1e16 (tested to 1e12).
