@@ -218,6 +218,7 @@ function M.open_sink(out, resume, header, res, p)
   if not f then bad("cannot write " .. out) end
   return {
     csv = true,
+    file = f, -- plan:write writes rows onto it directly
     write = function(s)
       local ok, err = f:write(s)
       if not ok then bad("cannot write " .. out .. ": " .. tostring(err)) end
