@@ -218,7 +218,7 @@ function M.open_sink(out, resume, header, res, p)
   if not f then bad("cannot write " .. out) end
   return {
     csv = true,
-    file = f, -- plan:write writes rows onto it directly
+    file = io.type(f) == "file" and f or nil, -- plan:write writes rows onto a real file directly
     write = function(s)
       local ok, err = f:write(s)
       if not ok then bad("cannot write " .. out .. ": " .. tostring(err)) end
