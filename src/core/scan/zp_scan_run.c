@@ -1,11 +1,13 @@
 /* zp_scan_run.c -- the rows of a scan on several threads, their text in row order (see
  * zp_scan.h, zp_scan_run).
  *
- * The rows are cut into pieces.  Piece i is evaluated into slot i % nslots by whichever thread
- * claims it; a piece is claimed only when the piece nslots before it has been handed to the
- * sink, so at most nslots pieces of text are held at once.  The calling thread hands the slots
- * to the sink in piece order and evaluates pieces itself while the next one is not ready.  One
- * mutex and one condition variable guard the counters; the evaluation runs outside the lock.
+ * The rows are cut into pieces as they are claimed: a quarter of the rows left over the threads
+ * (at most 2048), so the pieces shrink towards the end and no thread waits long for the last
+ * one.  Piece i is evaluated into slot i % nslots by whichever thread claims it; a piece is
+ * claimed only when the piece nslots before it has been handed to the sink, so at most nslots
+ * pieces of text are held at once.  The calling thread hands the slots to the sink in piece
+ * order and evaluates pieces itself while the next one is not ready.  One mutex and one
+ * condition variable guard the counters; the evaluation runs outside the lock.
  */
 #define _POSIX_C_SOURCE 200809L /* pthreads under -std=c11 */
 #include "scan/zp_scan.h"
@@ -19,54 +21,70 @@
 
 #define ERR_LEN (ZP_MSG_LEN + 64) /* a row's error message, as zp_scan.c keeps it */
 
+#define PIECE_MAX 2048 /* rows of a piece at most: ~100 kB of text */
+
+/* One slot a cache line: threads filling neighbouring slots must not share one. */
 typedef struct {
-    char *text;
+    _Alignas(64) char *text;
     size_t len, cap;
-    int ready; /* 1: holds its piece's text, not yet handed to the sink */
+    long long a, b; /* the rows of its piece, a..b-1 */
+    int ready;      /* 1: holds its piece's text, not yet handed to the sink */
 } slot;
 
 typedef struct {
     const zp_scan_plan *p;
-    long long lo, hi, piece_rows, npieces;
-    int nslots;
+    long long hi;
+    int nthreads, nslots;
     slot *slots;
     pthread_mutex_t mu;
     pthread_cond_t cv;  /* broadcast when a piece is ready, a slot is free, or stop is set */
-    long long next;     /* first piece not claimed */
+    long long next_row; /* first row not claimed */
+    long long next;     /* pieces claimed */
     long long written;  /* pieces handed to the sink */
     int stop, nomem;
 } run;
 
-/* Evaluate piece i into its slot with the thread's number cache fc and row scratch row.
+/* Evaluate piece i into its slot with the thread's number cache fc and row scratch row (the
+ * loop keeps the buffer in locals: nothing another thread reads is written per row).
  * 0, or -1 when its buffer cannot grow. */
 static int render(run *R, long long i, zp_fmt_cache *fc, double *row)
 {
     slot *s = &R->slots[i % R->nslots];
-    long long a = R->lo + i * R->piece_rows;
-    long long b = a + R->piece_rows < R->hi ? a + R->piece_rows : R->hi;
-    size_t bound = zp_scan_row_bound(R->p);
-    char err[ERR_LEN];
-    s->len = 0;
+    const zp_scan_plan *p = R->p;
+    long long a = s->a, b = s->b;
+    size_t bound = zp_scan_row_bound(p), len = 0, cap = s->cap;
+    char *text = s->text, err[ERR_LEN];
+    int rc = 0;
     for (long long r = a; r < b; r++) {
-        if (s->cap - s->len < bound) {
-            size_t cap = s->cap ? 2 * s->cap : 16 * bound;
-            char *t = realloc(s->text, cap);
-            if (!t)
-                return -1;
-            s->text = t;
-            s->cap = cap;
+        if (cap - len < bound) {
+            size_t grown = cap ? 2 * cap : 16 * bound;
+            char *t = realloc(text, grown);
+            if (!t) {
+                rc = -1;
+                break;
+            }
+            text = t;
+            cap = grown;
         }
-        zp_scan_eval_row(R->p, r, row, err, sizeof err);
-        s->len += zp_scan_row_text_fc(R->p, fc, r, row, err, s->text + s->len);
+        zp_scan_eval_row(p, r, row, err, sizeof err);
+        len += zp_scan_row_text_fc(p, fc, r, row, err, text + len);
     }
-    return 0;
+    s->text = text;
+    s->len = len;
+    s->cap = cap;
+    return rc;
 }
 
-/* Under the lock: claim the next piece when there is one and its slot is free, else -1. */
+/* Under the lock: claim the next piece when rows are left and its slot is free, else -1. */
 static long long claim(run *R)
 {
-    if (R->stop || R->next >= R->npieces || R->next - R->written >= R->nslots)
+    if (R->stop || R->next_row >= R->hi || R->next - R->written >= R->nslots)
         return -1;
+    long long n = (R->hi - R->next_row) / (4LL * R->nthreads);
+    n = n < 1 ? 1 : n > PIECE_MAX ? PIECE_MAX : n;
+    slot *s = &R->slots[R->next % R->nslots];
+    s->a = R->next_row;
+    s->b = R->next_row += n;
     return R->next++;
 }
 
@@ -91,7 +109,7 @@ static void *worker(void *arg)
     pthread_mutex_lock(&R->mu);
     if (!fc || !row)
         R->nomem = R->stop = 1;
-    while (!R->stop && R->next < R->npieces) {
+    while (!R->stop && R->next_row < R->hi) {
         long long i = claim(R);
         if (i < 0)
             pthread_cond_wait(&R->cv, &R->mu);
@@ -111,13 +129,11 @@ static int drive(run *R, zp_scan_plan *p, double *row, zp_scan_sink sink, void *
 {
     int rc = ZP_OK;
     pthread_mutex_lock(&R->mu);
-    while (R->written < R->npieces && !R->stop) {
+    while (!R->stop && (R->next_row < R->hi || R->written < R->next)) {
         slot *s = &R->slots[R->written % R->nslots];
         if (s->ready) {
             pthread_mutex_unlock(&R->mu);
             int bad = sink(ctx, s->text, s->len);
-            long long a = R->lo + R->written * R->piece_rows;
-            long long b = a + R->piece_rows < R->hi ? a + R->piece_rows : R->hi;
             pthread_mutex_lock(&R->mu);
             if (bad) {
                 rc = ZP_EINVAL;
@@ -125,8 +141,8 @@ static int drive(run *R, zp_scan_plan *p, double *row, zp_scan_sink sink, void *
             } else {
                 s->ready = 0;
                 R->written++;
-                *done += b - a;
-                if (R->written < R->npieces && zp_interrupt_pending()) {
+                *done += s->b - s->a;
+                if (R->next_row < R->hi && zp_interrupt_pending()) {
                     rc = ZP_EINTR;
                     R->stop = 1;
                 }
@@ -156,13 +172,11 @@ int zp_scan_run(zp_scan_plan *p, long long lo, long long hi, int nthreads, zp_sc
         nthreads = ZP_SCAN_MAX_THREADS;
     if (nthreads < 1 || !p->threadsafe)
         nthreads = 1;
-    /* about 8 pieces a thread: a thread that runs slower than the others holds back little at
-     * the end; at most 2048 rows (~100 kB of text), so a slow observable still spreads */
-    long long rows = hi - lo, per = rows / (8LL * nthreads);
-    run R = { .p = p, .lo = lo, .hi = hi, .piece_rows = per < 1 ? 1 : per > 2048 ? 2048 : per };
-    R.npieces = (rows + R.piece_rows - 1) / R.piece_rows;
-    R.nslots = 2 * nthreads;
-    R.slots = calloc((size_t)R.nslots, sizeof *R.slots);
+    long long rows = hi - lo;
+    run R = { .p = p, .hi = hi, .nthreads = nthreads, .nslots = 2 * nthreads, .next_row = lo };
+    R.slots = aligned_alloc(_Alignof(slot), (size_t)R.nslots * sizeof *R.slots);
+    if (R.slots)
+        memset(R.slots, 0, (size_t)R.nslots * sizeof *R.slots);
     double *row = malloc((size_t)zp_scan_ncols(p) * sizeof *row);
     pthread_t tid[ZP_SCAN_MAX_THREADS];
     int started = 0, rc = ZP_OK;
@@ -174,7 +188,7 @@ int zp_scan_run(zp_scan_plan *p, long long lo, long long hi, int nthreads, zp_sc
         zp_core_init(); /* GSL's handler is process-global: set before any thread starts */
         (void)zp_obs_count();
         /* a thread that cannot be started leaves its share to the others */
-        while (started < nthreads - 1 && R.npieces > 1 &&
+        while (started < nthreads - 1 && rows > 1 &&
                pthread_create(&tid[started], NULL, worker, &R) == 0)
             started++;
         rc = drive(&R, p, row, sink, ctx, done);
@@ -187,7 +201,7 @@ int zp_scan_run(zp_scan_plan *p, long long lo, long long hi, int nthreads, zp_sc
         else if (rc != ZP_OK)
             zp_fail(st, rc, "scan: writing the rows failed after %lld of %lld rows", *done, rows);
         else if (R.nomem)
-            rc = zp_fail(st, ZP_ENOMEM, "scan: out of memory for the text of %lld rows", R.piece_rows);
+            rc = zp_fail(st, ZP_ENOMEM, "scan: out of memory for the text of %d rows", PIECE_MAX);
     }
     for (int k = 0; R.slots && k < R.nslots; k++)
         free(R.slots[k].text);
