@@ -299,6 +299,23 @@ describe("zp.scan files", function()
     assert.are.equal(slurp(dir .. "/tw1.csv"), slurp(dir .. "/tw2.csv"))
   end)
 
+  it("replaces an earlier plain file, and writes through a symbolic or hard link", function()
+    local want = slurp(dir .. "/full.csv")
+    local out = dir .. "/again.csv"
+    local f = assert(io.open(out, "w")); f:write("old text\n"); f:close()
+    zp.scan(spec(out))
+    assert.are.equal(want, slurp(out))
+    local target, link, hard = dir .. "/target.csv", dir .. "/link.csv", dir .. "/hard.csv"
+    f = assert(io.open(target, "w")); f:write("old text\n"); f:close()
+    assert.is_true(os.execute("ln -s " .. target .. " " .. link .. " && ln " .. target .. " " .. hard))
+    zp.scan(spec(link))
+    assert.are.equal("symbolic link", (core.file_info(link, true)))
+    assert.are.equal(want, slurp(target))
+    assert.are.equal(want, slurp(hard)) -- the hard link is the same file, written in place
+    local kind, size, links = core.file_info(hard, true)
+    assert.are.equal("file", kind); assert.are.equal(#want, size); assert.are.equal(2, links)
+  end)
+
   it("stops jobs = N threads on SIGTERM with complete rows, and resume finishes the same file", function()
     -- Gamma(Z -> mu mu Z') integrates over phase space at every new mZp: slow enough to stop
     local script = dir .. "/slow_threads.lua"
