@@ -1,7 +1,8 @@
 --- zp.scan: grid, list and seeded random scans over any parameters, observables and constraint
 --- pass/fail columns out.  Rows are written as they are computed; an interrupt (Ctrl-C, SIGTERM)
 --- leaves a file of complete rows that `resume = true` finishes; `chunk = "K/N"` (or --chunk K/N
---- on the command line) computes one deterministic slice, `jobs = N` (--jobs N) forks N workers
+--- on the command line) computes one deterministic slice, `jobs = N` (--jobs N) evaluates the
+--- rows on N threads (registry observables of thread-safe modules, CSV out) or forks N workers
 --- and merges their slices.  The result: res.columns, res.units, res[name] (arrays), res.n,
 --- res.errors[i], res.axes, res.observables, res.file.
 return function(zp)
@@ -122,26 +123,29 @@ return function(zp)
     local cols = {}
     if keep then for j, c in ipairs(p.columns) do cols[j] = res[c] end end
     local direct, threads = not keep and sink.file, p.threads or 1
-    local size, last = 64, now()
+    -- blocks of about 20 ms (Ctrl-C and the progress bar stay responsive); written from C, a
+    -- block holds no text in Lua and C stops at an interrupt itself: about 0.1 s, and the
+    -- first block (the speed's measure) on one thread, as starting threads costs more than it
+    local target, cap = direct and 0.1 or 0.02, direct and 1 << 24 or 65536
+    local size, last, first = 64, now(), true
     return pcall(function()
       local r = lo + res.n
       while r < hi do
         local e = math.min(hi, r + size)
         local t0 = now()
         if direct then
-          local n = plan:write(r, e, sink.file, threads)
+          local n = plan:write(r, e, sink.file, first and 1 or threads)
           res.n = r + n - lo
           if r + n < e then error("interrupted!", 0) end
         else
           local text = keep and plan:block(r, e, cols, res.errors, lo) or plan:block(r, e)
           if sink.csv then sink.write(text) end
         end
-        r = e
+        r, first = e, false
         res.n = r - lo
         local t = now()
-        -- about 20 ms a block: Ctrl-C and the progress bar stay responsive
         local dt = t - t0
-        size = math.max(16, math.min(65536 * threads, dt > 0 and math.floor(size * 0.02 / dt) or size * 4))
+        size = math.max(16, math.min(cap, dt > 0 and math.floor(size * target / dt) or size * 4))
         if t - last > 0.25 then last = t; sink.flush(); progress(res.n) end
       end
     end)
@@ -279,7 +283,10 @@ return function(zp)
   (written twice, beyond the slice) are dropped and computed again.
   Batch: `zprime script.lua --chunk K/N` computes slice K of N (file out-KofN.csv);
   `zprime merge out-*.csv -o out.csv` joins the slices after checking every row's fields and
-  axis values; --jobs N runs N worker processes and joins their slices.  res.columns,
+  axis values; --jobs N evaluates the rows on N threads of this process when every column is a
+  registry value of a thread-safe module (flavour, widths, Z decays, a_mu, b->s l l) with fixed
+  bounds and out is a CSV (the same file byte for byte), else runs N worker processes and joins
+  their slices.  res.columns,
   res.units, res[name], res.n, res.errors, res.axes, res.file; with a CSV out the columns are
   read back from the file when first used (a long scan holds no rows in memory).
   zp.plot(res) draws it.]])
