@@ -328,6 +328,25 @@ static int l_plan_write(lua_State *L)
     return 1;
 }
 
+/* plan:axis_text(k) -> the text of the values of list axis k (1-based) as the rows write them,
+ * joined without separators, or nil when the axis is random or too long to be kept as text. */
+static int l_plan_axis_text(lua_State *L)
+{
+    zp_scan_plan *p = check_plan(L, 1)->plan;
+    lua_Integer k = luaL_checkinteger(L, 2);
+    if (k < 1 || k > p->nd)
+        return luaL_error(L, "scan plan: axis %I is not one of 1..%d", k, p->nd);
+    const zp_scan_axis *a = &p->axes[k - 1];
+    if (a->kind != ZP_AXIS_LIST || !a->text)
+        return 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (long long i = 0; i < a->n; i++)
+        luaL_addstring(&b, a->text + i * ZP_FMT_MAX);
+    luaL_pushresult(&b);
+    return 1;
+}
+
 static int l_plan_threadsafe(lua_State *L)
 {
     lua_pushboolean(L, check_plan(L, 1)->plan->threadsafe);
@@ -596,6 +615,7 @@ void lzp_bind_scan_plan(lua_State *L)
     static const luaL_Reg methods[] = {
         { "block", l_plan_block }, { "write", l_plan_write }, { "check", l_plan_check },
         { "point", l_plan_point }, { "info", l_plan_info },   { "threadsafe", l_plan_threadsafe },
+        { "axis_text", l_plan_axis_text },
         { "free", l_plan_gc },     { NULL, NULL } };
     luaL_newmetatable(L, PLAN_MT);
     luaL_newlib(L, methods);
