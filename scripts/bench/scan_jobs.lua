@@ -1,16 +1,32 @@
---- Worker processes of the Figure-2 scan (400 x 400 points x 4 flavour constraints to a CSV),
---- as ratios to the single-process run in the same process:
----   scan_jobs2_speedup      single / jobs = 2 (fork, two workers, streamed join), wall time
----   scan_simN_speedup       a simulated N-worker run where the cores exist: the N slices are
----                           timed one after another, then single / (slowest slice + join)
---- (each figure the fastest of three runs)
----   scan_joinN_ms           joining N slices as jobs = N does (streamed, rows counted)
----   scan_mergeN_ms          `zprime merge` of N slices (every row parsed and checked)
+--- Workers of the Figure-2 scan (400 x 400 points x 4 flavour constraints to a CSV), as ratios
+--- to the single-process run in the same process (each figure the fastest of three runs):
+---   scan_single_s           the scan in one process, one thread
+---   scan_jobs2_speedup      single / jobs = 2 (two threads of this process), wall time
+---   cores_parallel_ratio    what two cores give at this moment: two processes running a Lua
+---                           loop at once against one alone (2 on two free cores)
+---   scan_cores_ratio        the same with the scan's own rows: two processes each evaluating
+---                           all rows (one thread, text to /dev/null) at once against one alone;
+---                           the ceiling of any jobs = 2 on this machine at this moment (cores
+---                           that share execution units or a power budget give less than 2)
+--- A simulated N-worker run, N = 2, 4, 8, where the cores exist (the shares are timed one after
+--- another on one core, so the figure does not depend on how many cores this machine has):
+---   scan_simN_share_ms      the slowest of the N shares of rows (1/N each), evaluated and
+---                           formatted alone, as one thread does it
+---   scan_simN_write_ms      writing the N shares' text to the file in row order, as the calling
+---                           thread does it (the "merge" of the threaded run)
+---   scan_simN_speedup       single / (fixed + slowest share + write / N), where fixed is a run
+---                           of one row (plan, header, opening and closing the file) and the
+---                           write is shared: the calling thread writes while the others
+---                           evaluate, and evaluates less for it
+--- Slices of a cluster job array (chunk = K/N, one process each), joined:
+---   scan_joinN_ms           joining N slice files as a forked jobs = N run does (streamed)
+---   scan_mergeN_ms          `zprime merge` of N slice files (every row parsed and checked)
 --- Usage: zprime scripts/bench/scan_jobs.lua [n_per_axis]
 local zp = rawget(_G, "zp") or require "zprime"
 local n = require("zprime.cli").bench_count("scripts/bench/scan_jobs.lua", "grid points per axis", 400)
 local now = zp.core.now
 local merge = require "zprime.scan.merge"
+local plan = require "zprime.scan.plan"
 local setup = require "zprime.scan.setup"
 
 local dir = os.tmpname()
@@ -33,18 +49,84 @@ local t2 = best(function() zp.scan(spec{ out = out, jobs = 2 }) end)
 print(string.format("scan_single_s %.4f", t1))
 print(string.format("scan_jobs2_speedup %.3f", t1 / t2))
 
+local core = zp.core
 local p = setup.make_plan(zp, spec{})
-for _, N in ipairs({ 1, 2, 4, 8 }) do
-  local paths, slowest = {}, 0
+local cplan = p.cplan
+
+--- Seconds for `copies` processes running work() at once.
+local function at_once(copies, work)
+  return best(function()
+    local pids = {}
+    for k = 1, copies do
+      local pid = assert(core.fork())
+      if pid == 0 then core.exit_now(work() and 0 or 1) end
+      pids[k] = pid
+    end
+    for _, pid in ipairs(pids) do core.wait(pid) end
+  end)
+end
+local function lua_loop()
+  local x = 0
+  for i = 1, 4000000 do x = x + i % 7 end
+  return x > 0
+end
+local function scan_rows()
+  local f = assert(io.open("/dev/null", "wb"))
+  cplan:write(0, p.npoints, f, 1)
+  return f:close()
+end
+for _, w in ipairs({ { "cores_parallel_ratio", lua_loop }, { "scan_cores_ratio", scan_rows } }) do
+  print(string.format("%s %.3f", w[1], 2 * at_once(1, w[2]) / at_once(2, w[2])))
+end
+
+--- The text of rows lo+1..hi, and the seconds one thread takes to evaluate and format them (as
+--- a thread of jobs = N does, the text going nowhere).
+local devnull = assert(io.open("/dev/null", "wb"))
+local function share(lo, hi)
+  local parts = {}
+  for r = lo, hi - 1, 2048 do parts[#parts + 1] = cplan:block(r, math.min(hi, r + 2048)) end
+  return parts, best(function() cplan:write(lo, hi, devnull, 1) end)
+end
+
+--- Seconds to write the shares' text to a new file in row order.
+local function write_shares(shares)
+  local path = dir .. "-sim.csv"
+  return best(function()
+    os.remove(path)
+    local f = assert(io.open(path, "wb"))
+    for _, parts in ipairs(shares) do
+      for _, t in ipairs(parts) do f:write(t) end
+    end
+    f:close()
+  end)
+end
+
+-- what a run spends outside the rows: the plan, the header, opening and closing the file
+local fixed = best(function() zp.scan(spec{ out = out, max_rows = 1 }) end)
+for _, N in ipairs({ 2, 4, 8 }) do
+  local shares, slowest = {}, 0
   for k = 1, N do
-    slowest = math.max(slowest, best(function() zp.scan(spec{ out = out, chunk = k .. "/" .. N }) end))
-    paths[k] = dir .. "-scan-" .. k .. "of" .. N .. ".csv"
+    local lo, hi = plan.slice(p.npoints, k, N)
+    local parts, dt = share(lo, hi)
+    shares[k], slowest = parts, math.max(slowest, dt)
+  end
+  local w = write_shares(shares)
+  print(string.format("scan_sim%d_share_ms %.2f", N, slowest * 1e3))
+  print(string.format("scan_sim%d_write_ms %.2f", N, w * 1e3))
+  print(string.format("scan_sim%d_speedup %.3f", N, t1 / (fixed + slowest + w / N)))
+end
+
+for _, N in ipairs({ 2, 4, 8 }) do
+  local paths = {}
+  for k = 1, N do
+    zp.scan(spec{ out = out, chunk = k .. "/" .. N })
+    paths[k] = plan.slice_path(out, k, N)
   end
   local join = best(function() merge.merge(paths, dir .. "-joined.csv", p) end)
   local full = timed(function() merge.merge(paths, dir .. "-merged.csv") end)
-  print(string.format("scan_sim%d_speedup %.3f", N, t1 / (slowest + join)))
   print(string.format("scan_join%d_ms %.2f", N, join * 1e3))
   print(string.format("scan_merge%d_ms %.2f", N, full * 1e3))
   for _, f in ipairs(paths) do os.remove(f) end
 end
-os.remove(out); os.remove(dir .. "-joined.csv"); os.remove(dir .. "-merged.csv")
+devnull:close()
+for _, f in ipairs({ out, dir .. "-joined.csv", dir .. "-merged.csv", dir .. "-sim.csv" }) do os.remove(f) end

@@ -6,7 +6,7 @@
 --
 -- Usage: zprime scripts/figures/fig2_scan.lua [out.csv]            (default fig2.csv)
 --        zprime scripts/figures/fig2_scan.lua --chunk K/N [out.csv] slice K of N -> fig2-KofN.csv
---        zprime scripts/figures/fig2_scan.lua --jobs 8 [out.csv]    8 worker processes
+--        zprime scripts/figures/fig2_scan.lua --jobs 8 [out.csv]    8 threads of one process
 -- The grid is 400 x 400 (theta_D in [-0.02, 0.02] rad, g_q log-spaced in [1e-3, 1]); the
 -- environment variable FIG2_GRID=NTHxNGQ (e.g. 40x30) sets a smaller one for a quick trial.
 local zp = zp or require "zprime"

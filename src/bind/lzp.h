@@ -14,8 +14,12 @@
 #include "bind_modules.def"
 #undef ZP_BIND_MODULE
 
-/* The model at stack index idx, or a Lua error "bad argument #idx (zprime model expected, got X)". */
+/* The parameters of the model at stack index idx (valid while the model lives), or a Lua error
+ * "bad argument #idx (zprime model expected, got X)". */
 zp_params *lzp_checkmodel(lua_State *L, int idx);
+
+/* The parameters of the model at idx, or NULL when the value there is not a model. */
+zp_params *lzp_testmodel(lua_State *L, int idx);
 
 /* Push a new model userdata (copy of p, no variant metadata) and return its parameters. */
 zp_params *lzp_newmodel(lua_State *L, const zp_params *p);

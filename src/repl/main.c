@@ -578,7 +578,7 @@ static void print_usage(void)
            "  -i                enter the REPL after running the script / -e code\n"
            "  -                 run the script read from standard input\n"
            "  script.lua --chunk K/N   run slice K of N of every zp.scan (cluster job arrays)\n"
-           "  script.lua --jobs N      run every zp.scan in N worker processes\n"
+           "  script.lua --jobs N      run every zp.scan on N threads or worker processes\n"
            "  merge F... -o OUT join scan slices (docs/cluster.md)\n"
            "  --serve           serve the Jupyter kernel's framed protocol on stdin (docs/notebook.md)\n"
            "  --install-kernel [--user]  register the \"zprime\" Jupyter kernel\n"

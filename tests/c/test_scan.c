@@ -1,9 +1,11 @@
 /* test_scan.c -- the scan core (src/core/scan): shortest round-trip numbers, points of grid and
- * random plans, the text of a row (tests against check.lua's rules and fixed bytes), and the row
- * checker's verdicts on damaged and foreign rows. */
+ * random plans, the text of a row (tests against check.lua's rules and fixed bytes), the row
+ * checker's verdicts on damaged and foreign rows, and rows on several threads (zp_scan_run: the
+ * same bytes as row by row, interrupts, failed writes). */
 #include <stdint.h>
 
 #include "zp_test.h"
+#include "base/zp_interrupt.h"
 #include "base/zp_params.h"
 #include "scan/zp_fmt.h"
 #include "scan/zp_scan.h"
@@ -140,11 +142,139 @@ static void test_random_and_errors(void)
     ZT_TRUE(zp_scan_plan_alloc(&base, 0, 0, 0, 0, &st) == NULL && st.code == ZP_EINVAL, "0 axes is refused");
 }
 
+/* A growing buffer as the sink of zp_scan_run; fail_after > 0: refuse the call after that many. */
+typedef struct {
+    char *text;
+    size_t len, cap;
+    int calls, fail_after;
+} text_sink;
+
+static int sink_add(void *ctx, const char *t, size_t n)
+{
+    text_sink *b = ctx;
+    if (b->fail_after > 0 && ++b->calls > b->fail_after)
+        return 1;
+    if (b->len + n + 1 > b->cap) {
+        b->cap = 2 * (b->len + n + 1);
+        b->text = realloc(b->text, b->cap);
+    }
+    memcpy(b->text + b->len, t, n);
+    b->len += n;
+    b->text[b->len] = '\0';
+    return 0;
+}
+
+/* The text of rows lo..hi-1 written row by row (the reference for zp_scan_run). */
+static char *rows_one_by_one(zp_scan_plan *p, long long lo, long long hi, size_t *len)
+{
+    size_t bound = zp_scan_row_bound(p);
+    char *t = malloc((size_t)(hi - lo) * bound + 1), err[ZP_MSG_LEN + 64];
+    double row[16];
+    *len = 0;
+    for (long long r = lo; r < hi; r++) {
+        zp_scan_eval_row(p, r, row, err, sizeof err);
+        *len += zp_scan_row_text(p, r, row, err, t + *len);
+    }
+    return t;
+}
+
+/* A 61 x 47 grid of flavour observables with tests, failing points among them (mZp <= 0). */
+static zp_scan_plan *flavour_plan(const char *obs3)
+{
+    zp_params base;
+    zp_params_default(&base);
+    zp_status st = { ZP_OK, "" };
+    zp_scan_plan *p = zp_scan_plan_alloc(&base, 2, 3, 3, 2, &st);
+    double mz[61], th[47];
+    for (int i = 0; i < 61; i++)
+        mz[i] = -100 + 37.3 * i;
+    for (int i = 0; i < 47; i++)
+        th[i] = -0.02 + 0.04 * i / 46.0;
+    zp_scan_set_list(p, 0, ZP_MZP, mz, 61, &st);
+    zp_scan_set_list(p, 1, ZP_THETAD, th, 47, &st);
+    p->codes[0] = ZP_NPARAM + zp_obs_find("C9_bsmumu");
+    p->codes[1] = ZP_NPARAM + zp_obs_find("DeltaM_s");
+    p->codes[2] = ZP_NPARAM + zp_obs_find(obs3);
+    for (int j = 0; j < 3; j++)
+        p->obs_slot[j] = j;
+    p->tests[0] = (zp_scan_test){ 0, ZP_TEST_WINDOW, -1.12, -0.18 };
+    p->tests[1] = (zp_scan_test){ 1, ZP_TEST_BAND, 17.757, 2.1 };
+    ZT_TRUE(zp_scan_finish(p, 0, 0, 0, &st) == ZP_OK, "flavour plan finishes");
+    return p;
+}
+
+static void test_threads(void)
+{
+    zp_scan_plan *p = flavour_plan("R_trident");
+    ZT_TRUE(p->threadsafe == 1, "flavour observables may run on several threads");
+    size_t n1;
+    char *one = rows_one_by_one(p, 0, p->npoints, &n1);
+    zp_status st = { ZP_OK, "" };
+    const int threads[] = { 1, 2, 3, 8, 1000 };
+    for (size_t k = 0; k < sizeof threads / sizeof threads[0]; k++) {
+        text_sink b = { 0 };
+        long long done = -1;
+        int rc = zp_scan_run(p, 0, p->npoints, threads[k], sink_add, &b, &done, &st);
+        ZT_REPORT(rc == ZP_OK && done == p->npoints, "all rows on %d threads", threads[k]);
+        ZT_REPORT(b.len == n1 && memcmp(b.text, one, n1) == 0,
+                  "the text on %d threads is byte for byte the row-by-row text", threads[k]);
+        free(b.text);
+    }
+    size_t n2;
+    char *mid = rows_one_by_one(p, 100, 2001, &n2);
+    text_sink b = { 0 };
+    long long done = -1;
+    ZT_TRUE(zp_scan_run(p, 100, 2001, 2, sink_add, &b, &done, &st) == ZP_OK && done == 1901 &&
+                b.len == n2 && memcmp(b.text, mid, n2) == 0,
+            "rows 100..2000 on 2 threads: the same bytes");
+    free(b.text);
+    b = (text_sink){ 0 };
+    ZT_TRUE(zp_scan_run(p, 7, 7, 2, sink_add, &b, &done, &st) == ZP_OK && done == 0 && b.len == 0,
+            "an empty range writes nothing");
+    ZT_STATUS(zp_scan_run(p, 5, p->npoints + 1, 2, sink_add, &b, &done, &st), ZP_EINVAL, st, "outside",
+              "a range beyond the rows is refused");
+
+    /* a failed write stops the run: the rows handed over before it are counted */
+    b = (text_sink){ .fail_after = 2 };
+    ZT_STATUS(zp_scan_run(p, 0, p->npoints, 2, sink_add, &b, &done, &st), ZP_EINVAL, st,
+              "writing the rows failed", "a sink failure is an error");
+    ZT_TRUE(done > 0 && done < p->npoints && b.len > 0 && memcmp(b.text, one, b.len) == 0,
+            "the rows written before the failure are the first rows, complete");
+    free(b.text);
+
+    /* an interrupt request stops it after whole pieces, in order */
+    zp_interrupt_request();
+    b = (text_sink){ 0 };
+    ZT_STATUS(zp_scan_run(p, 0, p->npoints, 2, sink_add, &b, &done, &st), ZP_EINTR, st, "interrupted",
+              "an interrupt request stops the run");
+    zp_interrupt_clear();
+    ZT_TRUE(done > 0 && done < p->npoints && b.len > 0 && b.text[b.len - 1] == '\n' &&
+                memcmp(b.text, one, b.len) == 0,
+            "an interrupted run leaves complete leading rows");
+    free(b.text);
+    free(one);
+    free(mid);
+    zp_scan_plan_free(p);
+
+    /* a dark-matter observable keeps the run on the calling thread, with the same text */
+    p = flavour_plan("sigma_SI_Xe");
+    ZT_TRUE(p->threadsafe == 0, "a module not listed for threads makes the plan single-threaded");
+    one = rows_one_by_one(p, 0, 500, &n1);
+    b = (text_sink){ 0 };
+    ZT_TRUE(zp_scan_run(p, 0, 500, 4, sink_add, &b, &done, &st) == ZP_OK && b.len == n1 &&
+                memcmp(b.text, one, n1) == 0,
+            "jobs on a plan that is not threadsafe: the same bytes on one thread");
+    free(b.text);
+    free(one);
+    zp_scan_plan_free(p);
+}
+
 int main(void)
 {
     zp_core_init();
     test_fmt();
     test_points_and_rows();
     test_random_and_errors();
+    test_threads();
     return ZT_DONE();
 }

@@ -30,6 +30,36 @@ describe("zp.model", function()
     assert.is_false(m == m2)
   end)
 
+  it("m:with copies of copies hold the same parameters and values as a model built directly", function()
+    local names = { "mZp", "gq", "gl", "thetaD", "gchi", "mchi", "m_b", "VtbVts" }
+    local vals = { 1300, 0.11, 0.07, -0.003, 0.9, 250, 4.2, -0.041 }
+    local direct, m, t = {}, zp.model{}, {}
+    -- one change at a time (a chain of light copies, then more changes than a light copy holds)
+    for i, k in ipairs(names) do
+      direct[k] = vals[i]
+      m = m:with{ [k] = vals[i] }
+      local want = zp.model(direct)
+      assert.is_true(m == want, k)
+      assert.are.equal(tostring(want), tostring(m))
+      for _, o in ipairs({ "C9_bsmumu", "DeltaM_s", "R_bsnunu", "sigma_SI_Xe", "Gamma_Zp" }) do
+        assert.are.equal(want[o], m[o], o .. " after " .. k)
+      end
+      assert.are.same(want:params(), m:params())
+      t[i] = m
+    end
+    -- changing a parameter again replaces it; bindings that take a model read the light copy
+    local again = t[2]:with{ mZp = 900, gq = 0.2 }:with{ mZp = 950 }
+    assert.are.equal(950, again.mZp); assert.are.equal(0.2, again.gq); assert.are.equal(0.07, t[3].gl)
+    assert.is_true(again == zp.model{ mZp = 950, gq = 0.2 })
+    assert.are.same(zp.model{ mZp = 950, gq = 0.2 }:check(), again:check())
+    assert.are.equal(zp.model{ mZp = 950, gq = 0.2 }:C9_bsmumu_q2(2.5), again:C9_bsmumu_q2(2.5))
+    assert.are.equal(1300, t[8].mZp); assert.are.equal(0.11, t[2].gq)
+    -- a bad entry is refused as before, the model it came from unchanged
+    assert_error_matches(function() return t[3]:with{ gq = 0.1, mZp = -1 } end, "'mZp' = -1 GeV")
+    assert_error_matches(function() return t[3]:with{ mZpp = 1 } end, "did you mean 'mZp'")
+    assert.are.equal(1300, t[3].mZp)
+  end)
+
   it("is immutable", function()
     local m = zp.model{}
     assert_error_matches(function() m.mZp = 5 end, "immutable", "m:with")

@@ -330,6 +330,28 @@ describe("the block path in C", function()
   end)
 end)
 
+describe("the header's checksum", function()
+  it("is the same from the C plan's axis text as from the values formatted in Lua", function()
+    local setup, plan = require "zprime.scan.setup", require "zprime.scan.plan"
+    local overs = {
+      { { "thetaD", zp.range(-0.02, 0.02, 41) }, { "gq", zp.logrange(1e-3, 1, 37) }, { "mZp", { 500, 612.5, 1e3 } } },
+      { { "gq", { 0.1, 1 / 3, 2 ^ -30, 7 } } },
+      { { "gq", zp.range(0, 1, 70001) } }, -- beyond the axis length kept as text
+    }
+    for i, over in ipairs(overs) do
+      local p = setup.make_plan(zp, { model = zp.model{}, over = over, observe = { "C9_bsmumu" }, quiet = true })
+      assert.are.equal(plan.checksum(p.axes, p.seed), plan.checksum(p.axes, p.seed, p.cplan), "over " .. i)
+      assert.truthy(p.header[#p.header]:find(plan.checksum(p.axes, p.seed), 1, true))
+    end
+    assert.is_nil(setup.make_plan(zp, { model = zp.model{}, over = { gq = zp.range(0, 1, 70001) },
+      observe = { "C9_bsmumu" } }).cplan:axis_text(1))
+    local r = setup.make_plan(zp, { model = zp.model{}, over = { mZp = zp.uniform(100, 2000), gq = 0.2 }, samples = 50,
+      seed = 9, observe = { "C9_bsmumu" } })
+    assert.is_nil(r.cplan:axis_text(1))
+    assert.are.equal(plan.checksum(r.axes, r.seed), plan.checksum(r.axes, r.seed, r.cplan))
+  end)
+end)
+
 describe("joining the slices of jobs = N", function()
   it("streams the bodies after one header and refuses empty or cut slices", function()
     local a, b = dir .. "/ja.csv", dir .. "/jb.csv"

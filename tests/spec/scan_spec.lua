@@ -6,6 +6,25 @@ local dir = tmpdir()
 local m0 = zp.model{ mZp = 1000, gl = 0.05 }
 local OVER = { thetaD = zp.range(-0.01, 0.01, 7), gq = zp.logrange(0.01, 1, 5) }
 
+--- Run `zprime script args` in the background, wait until out holds more than `lines` lines
+--- (or `seconds` pass), send SIGTERM; returns the exit status.  stderr goes to errfile.
+local function term_when(script, args, out, errfile, lines, seconds)
+  local p = io.popen("sh -c '" .. ZP_BIN .. " " .. script .. " " .. args .. " 2>" .. errfile ..
+    " & echo $!; wait $!; echo rc=$?'")
+  local pid = p:read("l")
+  local t0 = core.now()
+  repeat
+    core.sleep(0.01)
+    local g = io.open(out, "rb")
+    local n = 0
+    if g then local t = g:read("a"); g:close(); _, n = t:gsub("\n", "") end
+  until n > lines or core.now() - t0 > seconds
+  os.execute("kill -TERM " .. pid)
+  local rest = p:read("a")
+  p:close()
+  return tonumber(rest:match("rc=(%d+)"))
+end
+
 describe("zp.scan grids", function()
   it("enumerates the grid in registry order, the first axis slowest", function()
     local res = zp.scan{ model = m0, over = OVER, observe = { "C9_bsmumu" }, quiet = true }
@@ -240,6 +259,89 @@ describe("zp.scan files", function()
     assert.is_nil(mem.file)
   end)
 
+  it("runs jobs = N as threads of this process: the single-run file byte for byte", function()
+    -- registry observables with fixed bounds: the Figure-2 kind of scan, failing points included
+    local s = { model = m0, over = { mZp = { -50, 300, 1000 }, thetaD = zp.range(-0.02, 0.02, 41), gq = zp.logrange(1e-3, 1, 37) },
+                observe = { "C9_bsmumu", "DeltaM_s", "R_bsnunu" },
+                constraints = { "b->s mu mu", "B_s mixing", "nu trident", "b->s nu nu" }, quiet = true }
+    local setup = require "zprime.scan.setup"
+    assert.is_true(setup.make_plan(zp, s).cplan:threadsafe())
+    local function run(out, extra)
+      local t = {}
+      for k, v in pairs(s) do t[k] = v end
+      for k, v in pairs(extra) do t[k] = v end
+      t.out = out
+      return zp.scan(t)
+    end
+    local one = run(dir .. "/th1.csv", { jobs = 1 })
+    for _, n in ipairs({ 2, 3, 8 }) do
+      local r = run(dir .. "/th" .. n .. ".csv", { jobs = n })
+      assert.are.equal(slurp(dir .. "/th1.csv"), slurp(dir .. "/th" .. n .. ".csv"))
+      assert.are.equal(one.n, r.n)
+      assert.is_nil(io.open(dir .. "/th" .. n .. "-1of" .. n .. ".csv", "r")) -- no slices: one process
+    end
+    assert.truthy(slurp(dir .. "/th2.csv"):find("parameter 'mZp' = -50 GeV", 1, true))
+    local back = run(dir .. "/th2.csv", { jobs = 2 })
+    for i = 1, one.n, 97 do
+      local a, b = one.C9_bsmumu[i], back.C9_bsmumu[i]
+      assert.is_true(a == b or (a ~= a and b ~= b), "C9_bsmumu[" .. i .. "]")
+    end
+    -- random points and a where filter
+    local rs = { model = m0, over = { mZp = zp.uniform(100, 2000), thetaD = zp.loguniform(1e-5, 0.1) }, samples = 3001,
+                 seed = 5, observe = { "C9_bsmumu" }, constraints = { "b->s nu nu" }, quiet = true }
+    rs.out = dir .. "/tr1.csv"; zp.scan(rs)
+    rs.out, rs.jobs = dir .. "/tr2.csv", 2; zp.scan(rs)
+    assert.are.equal(slurp(dir .. "/tr1.csv"), slurp(dir .. "/tr2.csv"))
+    local w = { model = m0, over = { thetaD = zp.range(-0.02, 0.02, 50), gq = zp.range(0.01, 1, 60) },
+                where = function(p) return p.gq * math.abs(p.thetaD) < 4e-3 end, observe = { "CVLL_bsbs" }, quiet = true }
+    w.out = dir .. "/tw1.csv"; zp.scan(w)
+    w.out, w.jobs = dir .. "/tw2.csv", 2; zp.scan(w)
+    assert.are.equal(slurp(dir .. "/tw1.csv"), slurp(dir .. "/tw2.csv"))
+  end)
+
+  it("replaces an earlier plain file, and writes through a symbolic or hard link", function()
+    local want = slurp(dir .. "/full.csv")
+    local out = dir .. "/again.csv"
+    local f = assert(io.open(out, "w")); f:write("old text\n"); f:close()
+    zp.scan(spec(out))
+    assert.are.equal(want, slurp(out))
+    local target, link, hard = dir .. "/target.csv", dir .. "/link.csv", dir .. "/hard.csv"
+    f = assert(io.open(target, "w")); f:write("old text\n"); f:close()
+    assert.is_true(os.execute("ln -s " .. target .. " " .. link .. " && ln " .. target .. " " .. hard))
+    zp.scan(spec(link))
+    assert.are.equal("symbolic link", (core.file_info(link, true)))
+    assert.are.equal(want, slurp(target))
+    assert.are.equal(want, slurp(hard)) -- the hard link is the same file, written in place
+    local kind, size, links = core.file_info(hard, true)
+    assert.are.equal("file", kind); assert.are.equal(#want, size); assert.are.equal(2, links)
+  end)
+
+  it("stops jobs = N threads on SIGTERM with complete rows, and resume finishes the same file", function()
+    -- Gamma(Z -> mu mu Z') integrates over phase space at every new mZp: slow enough to stop
+    local script = dir .. "/slow_threads.lua"
+    local f = io.open(script, "w")
+    f:write([[
+local out, jobs = ...
+zp.scan{ model = zp.model{}, over = { mZp = zp.range(2, 80, 30), gl = { 0.01, 0.02, 0.03 } },
+  observe = { "BR_Z_4mu_NP" }, constraints = { "b->s mu mu" }, out = out, resume = true, jobs = tonumber(jobs) }
+]])
+    f:close()
+    local out = dir .. "/killed_threads.csv"
+    local rc = term_when(script, out .. " 2", out, dir .. "/killed_threads.err", 12, 60) -- header and rows
+    local text = slurp(out)
+    assert.are.equal("\n", text:sub(-1)) -- only complete lines
+    local part = zp.read_csv(out)
+    if rc ~= 0 then -- stopped before the end (a fast machine may finish first)
+      assert.truthy(slurp(dir .. "/killed_threads.err"):find("interrupted!", 1, true))
+      assert.is_true(part.n > 0 and part.n < 90)
+    end
+    local o2, rc2 = run_zprime(script .. " " .. out .. " 2")
+    assert.are.equal(0, rc2, o2)
+    local chunk = assert(loadfile(script))
+    chunk(dir .. "/unbroken_threads.csv", "1")
+    assert.are.equal(slurp(dir .. "/unbroken_threads.csv"), slurp(out))
+  end)
+
   it("resumes a cut file (partial last line) to the same bytes", function()
     local single = slurp(dir .. "/full.csv")
     local cut = dir .. "/cut.csv"
@@ -296,21 +398,8 @@ zp.scan{ model = zp.model{ mZp = 1000 }, over = { thetaD = zp.range(-0.01, 0.01,
 ]])
     f:close()
     local out = dir .. "/killed.csv"
-    local p = io.popen("sh -c '" .. ZP_BIN .. " " .. script .. " " .. out .. " slow 2>" .. dir ..
-      "/killed.err & echo $!; wait $!; echo rc=$?'")
-    local pid = p:read("l")
     -- wait until some rows are on disk, then stop the scan
-    local t0 = core.now()
-    repeat
-      core.sleep(0.02)
-      local g = io.open(out, "rb")
-      local n = 0
-      if g then local t = g:read("a"); g:close(); _, n = t:gsub("\n", "") end
-    until n > 20 or core.now() - t0 > 20
-    os.execute("kill -TERM " .. pid)
-    local rest = p:read("a")
-    p:close()
-    local rc = tonumber(rest:match("rc=(%d+)"))
+    local rc = term_when(script, out .. " slow", out, dir .. "/killed.err", 20, 20)
     assert.are_not.equal(0, rc)
     assert.truthy(slurp(dir .. "/killed.err"):find("interrupted!", 1, true))
     local text = slurp(out)

@@ -1,7 +1,8 @@
 --- zp.scan: grid, list and seeded random scans over any parameters, observables and constraint
 --- pass/fail columns out.  Rows are written as they are computed; an interrupt (Ctrl-C, SIGTERM)
 --- leaves a file of complete rows that `resume = true` finishes; `chunk = "K/N"` (or --chunk K/N
---- on the command line) computes one deterministic slice, `jobs = N` (--jobs N) forks N workers
+--- on the command line) computes one deterministic slice, `jobs = N` (--jobs N) evaluates the
+--- rows on N threads (registry observables of thread-safe modules, CSV out) or forks N workers
 --- and merges their slices.  The result: res.columns, res.units, res[name] (arrays), res.n,
 --- res.errors[i], res.axes, res.observables, res.file.
 return function(zp)
@@ -115,25 +116,36 @@ return function(zp)
   end
 
   --- Rows lo+1..hi as blocks evaluated in C: one call per block, the block's text written at
-  --- once (no pending rows: an interrupt between blocks never writes anything twice).
+  --- once (no pending rows: an interrupt between blocks never writes anything twice).  Rows
+  --- that stay in the file go onto it from C, on p.threads threads (jobs = N), in row order.
   local function block_rows(p, res, lo, hi, sink, progress)
     local plan, keep = p.cplan, rawget(res, "errors") ~= nil
     local cols = {}
     if keep then for j, c in ipairs(p.columns) do cols[j] = res[c] end end
-    local size, last = 64, now()
+    local direct, threads = not keep and sink.file, p.threads or 1
+    -- blocks of about 20 ms (Ctrl-C and the progress bar stay responsive); written from C, a
+    -- block holds no text in Lua and C stops at an interrupt itself: about 0.1 s, and the
+    -- first block (the speed's measure) on one thread, as starting threads costs more than it
+    local target, cap = direct and 0.1 or 0.02, direct and 1 << 24 or 65536
+    local size, last, first = 64, now(), true
     return pcall(function()
       local r = lo + res.n
       while r < hi do
         local e = math.min(hi, r + size)
         local t0 = now()
-        local text = keep and plan:block(r, e, cols, res.errors, lo) or plan:block(r, e)
-        if sink.csv then sink.write(text) end
-        r = e
+        if direct then
+          local n = plan:write(r, e, sink.file, first and 1 or threads)
+          res.n = r + n - lo
+          if r + n < e then error("interrupted!", 0) end
+        else
+          local text = keep and plan:block(r, e, cols, res.errors, lo) or plan:block(r, e)
+          if sink.csv then sink.write(text) end
+        end
+        r, first = e, false
         res.n = r - lo
         local t = now()
-        -- about 20 ms a block: Ctrl-C and the progress bar stay responsive
         local dt = t - t0
-        size = math.max(16, math.min(65536, dt > 0 and math.floor(size * 0.02 / dt) or size * 4))
+        size = math.max(16, math.min(cap, dt > 0 and math.floor(size * target / dt) or size * 4))
         if t - last > 0.25 then last = t; sink.flush(); progress(res.n) end
       end
     end)
@@ -242,7 +254,14 @@ return function(zp)
       bad("max_rows runs in one process: it cannot be combined with jobs = " .. jobs)
     end
     local k, n = plan.parse_chunk(chunk)
-    if jobs and jobs > 1 and not k then return batch.run_jobs(zp, spec, p, jobs, run_slice) end
+    if jobs and jobs > 1 and not k then
+      -- registry observables with fixed bounds to a CSV file: N threads of this process write
+      -- the single-run file; anything else: N worker processes and a join of their slices
+      if not (p.block and p.cplan:threadsafe() and type(spec.out) == "string" and not spec.out:match("%.json$")) then
+        return batch.run_jobs(zp, spec, p, jobs, run_slice)
+      end
+      p.threads = jobs
+    end
     return run_slice(p, spec, k, n)
   end
 
@@ -264,7 +283,10 @@ return function(zp)
   (written twice, beyond the slice) are dropped and computed again.
   Batch: `zprime script.lua --chunk K/N` computes slice K of N (file out-KofN.csv);
   `zprime merge out-*.csv -o out.csv` joins the slices after checking every row's fields and
-  axis values; --jobs N runs N worker processes and joins their slices.  res.columns,
+  axis values; --jobs N evaluates the rows on N threads of this process when every column is a
+  registry value of a thread-safe module (flavour, widths, Z decays, a_mu, b->s l l) with fixed
+  bounds and out is a CSV (the same file byte for byte), else runs N worker processes and joins
+  their slices.  res.columns,
   res.units, res[name], res.n, res.errors, res.axes, res.file; with a CSV out the columns are
   read back from the file when first used (a long scan holds no rows in memory).
   zp.plot(res) draws it.]])

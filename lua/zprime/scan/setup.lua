@@ -199,9 +199,9 @@ function M.make_plan(zp, spec)
     p.kept = kept
   end
   p.npoints = p.kept and #p.kept or p.total
-  p.header = plan.header(p)
   p.block = p.fast and not p.needs_model
   p.cplan = M.c_plan(zp, p)
+  p.header = plan.header(p)
   return p
 end
 

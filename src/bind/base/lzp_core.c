@@ -1,11 +1,16 @@
 /* lzp_core.c -- luaopen_zprime_core: models, the registry, help data, the data path.
  *
- * A model is a full userdata holding a zp_params (a flat array of doubles) and one user value
- * (nil, or the metadata table of a variant).  m.NAME is resolved through a name -> code table
- * built once at module load, so reading an observable costs one hash lookup and one C call,
- * with no string parsing or allocation.
+ * A model is a full userdata (lzp_model): its parameters in full (zp.model, variants), or -- the
+ * copy m:with{...} makes -- a light one: a pointer to the parameters of a full model plus the few
+ * it changes, so a fresh model per point allocates ~150 bytes instead of the whole parameter
+ * array (and gives the garbage collector that much less to pace and sweep).  User values: 1 the
+ * metadata table of a variant (or nil), 2 the full model that owns the base parameters (light),
+ * 3 the parameters in full once a binding asked for a zp_params pointer (light).  m.NAME is
+ * resolved through a name -> code table built once at module load, so reading an observable
+ * costs one hash lookup and one C call, with no string parsing or allocation.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,17 +41,81 @@ static int is_model(lua_State *L, int idx)
     return ok;
 }
 
+#define LIGHT_MAX 6 /* parameters a light model changes at most; more make a full model */
+enum { UV_META = 1, UV_OWNER = 2, UV_FULL = 3, NUV = 3 };
+
+typedef struct {
+    const zp_params *base; /* light: the parameters of the full model at UV_OWNER; NULL: full */
+    zp_params *full;       /* light: the parameters in full (UV_FULL) once made, else NULL */
+    int n;                 /* light: the changed parameters id[0..n-1], their values v[] */
+    int id[LIGHT_MAX];
+    double v[LIGHT_MAX];
+    zp_params own;         /* full models only: a light one is allocated without it */
+} lzp_model;
+
+#define LIGHT_SIZE offsetof(lzp_model, own)
+
+/* The parameters of u: its own, its full copy, or tmp filled from base and the changes. */
+static const zp_params *model_view(const lzp_model *u, zp_params *tmp)
+{
+    if (!u->base)
+        return &u->own;
+    if (u->full)
+        return u->full;
+    *tmp = *u->base;
+    for (int k = 0; k < u->n; k++)
+        tmp->v[u->id[k]] = u->v[k];
+    return tmp;
+}
+
+/* Parameter id of u without copying the others. */
+static double model_param(const lzp_model *u, int id)
+{
+    if (!u->base)
+        return u->own.v[id];
+    for (int k = 0; k < u->n; k++)
+        if (u->id[k] == id)
+            return u->v[k];
+    return u->base->v[id];
+}
+
+/* The zp_params of the model u at idx, made in full (and kept as UV_FULL) for a light one:
+ * the pointer lives as long as the model. */
+static zp_params *model_params(lua_State *L, int idx, lzp_model *u)
+{
+    if (!u->base)
+        return &u->own;
+    if (!u->full) {
+        idx = lua_absindex(L, idx);
+        zp_params *f = lua_newuserdatauv(L, sizeof *f, 0);
+        zp_params tmp;
+        *f = *model_view(u, &tmp);
+        lua_setiuservalue(L, idx, UV_FULL);
+        u->full = f;
+    }
+    return u->full;
+}
+
 zp_params *lzp_checkmodel(lua_State *L, int idx)
 {
-    return luaL_checkudata(L, idx, LZP_MODEL_MT);
+    return model_params(L, idx, luaL_checkudata(L, idx, LZP_MODEL_MT));
+}
+
+zp_params *lzp_testmodel(lua_State *L, int idx)
+{
+    lzp_model *u = luaL_testudata(L, idx, LZP_MODEL_MT);
+    return u ? model_params(L, idx, u) : NULL;
 }
 
 zp_params *lzp_newmodel(lua_State *L, const zp_params *p)
 {
-    zp_params *m = lua_newuserdatauv(L, sizeof *m, 1);
-    *m = *p;
+    lzp_model *m = lua_newuserdatauv(L, sizeof *m, NUV);
+    m->base = NULL;
+    m->full = NULL;
+    m->n = 0;
+    m->own = *p;
     luaL_setmetatable(L, LZP_MODEL_MT);
-    return m;
+    return &m->own;
 }
 
 int lzp_error(lua_State *L, const zp_status *st)
@@ -257,16 +326,66 @@ static void apply_lookup(lua_State *L, int t, zp_params *p, int lookup, const ch
  * `rederive` function, that function returns the final model (relations re-solved).
  * Upvalues: the name -> code table and the model metatable (no registry look-ups: a fresh
  * model per point costs little more than its allocation). */
+/* A light copy of model m (at index 1) with the parameters of table t (index 2), pushed, or
+ * nothing (returns 0) when t changes more than LIGHT_MAX parameters or holds anything that
+ * apply_table must judge (unknown names, strings, values out of range). */
+static int push_light(lua_State *L, const lzp_model *m, int lookup)
+{
+    int id[LIGHT_MAX], n = m->base ? m->n : 0;
+    double v[LIGHT_MAX];
+    for (int k = 0; k < n; k++)
+        id[k] = m->id[k], v[k] = m->v[k];
+    zp_params scratch; /* zp_param_set checks the range, writes only v[id] */
+    zp_status st;
+    lua_pushnil(L);
+    while (lua_next(L, 2)) {
+        lua_Integer c = -1;
+        if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER) {
+            lua_pushvalue(L, -2);
+            c = lua_rawget(L, lookup) == LUA_TNUMBER ? lua_tointeger(L, -1) : -1;
+            lua_pop(L, 1);
+        }
+        st.code = ZP_OK;
+        double x = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+        if (c < 0 || c >= ZP_NPARAM || zp_param_set(&scratch, (int)c, x, &st) != ZP_OK) {
+            lua_pop(L, 1);
+            return 0;
+        }
+        int k = 0;
+        while (k < n && id[k] != (int)c)
+            k++;
+        if (k == LIGHT_MAX) {
+            lua_pop(L, 1);
+            return 0;
+        }
+        id[k] = (int)c, v[k] = x;
+        n += k == n;
+    }
+    lzp_model *u = lua_newuserdatauv(L, LIGHT_SIZE, NUV);
+    u->base = m->base ? m->base : &m->own;
+    u->full = NULL;
+    u->n = n;
+    for (int k = 0; k < n; k++)
+        u->id[k] = id[k], u->v[k] = v[k];
+    if (m->base)
+        lua_getiuservalue(L, 1, UV_OWNER);
+    else
+        lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, UV_OWNER);
+    return 1;
+}
+
 static int l_with(lua_State *L)
 {
-    zp_params *m = lua_touserdata(L, 1);
+    lzp_model *m = lua_touserdata(L, 1);
     if (!m || !lua_getmetatable(L, 1) || !lua_rawequal(L, -1, lua_upvalueindex(2)))
         return luaL_typeerror(L, 1, "zprime model");
     lua_pop(L, 1);
     if (!lua_isnoneornil(L, 2))
         luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
-    if (lua_getiuservalue(L, 1, 1) == LUA_TTABLE) {
+    if (lua_getiuservalue(L, 1, UV_META) == LUA_TTABLE) {
         lua_getfield(L, 3, "rederive");
         if (lua_isfunction(L, -1)) {
             lua_pushvalue(L, 1);
@@ -279,15 +398,17 @@ static int l_with(lua_State *L)
         }
         lua_pop(L, 1);
     }
-    zp_params *p = lua_newuserdatauv(L, sizeof *p, 1);
-    *p = *m;
+    if (!lua_istable(L, 2) || !push_light(L, m, lua_upvalueindex(1))) {
+        zp_params tmp;
+        zp_params *p = lzp_newmodel(L, model_view(m, &tmp));
+        if (lua_istable(L, 2))
+            apply_lookup(L, 2, p, lua_upvalueindex(1), "m:with");
+    }
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_setmetatable(L, -2);
-    if (lua_istable(L, 2))
-        apply_lookup(L, 2, p, lua_upvalueindex(1), "m:with");
     if (lua_istable(L, 3)) {
         lua_pushvalue(L, 3);
-        lua_setiuservalue(L, -2, 1);
+        lua_setiuservalue(L, -2, UV_META);
     }
     return 1;
 }
@@ -308,15 +429,16 @@ static int l_model_index(lua_State *L)
     if (!lua_getmetatable(L, 1) || !lua_rawequal(L, -1, lua_upvalueindex(UV_MT)))
         return luaL_error(L, "zprime model expected");
     lua_pop(L, 1);
-    const zp_params *p = lua_touserdata(L, 1);
+    const lzp_model *u = lua_touserdata(L, 1);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(UV_LOOKUP)) == LUA_TNUMBER) {
         int code = (int)lua_tointeger(L, -1);
         if (code < ZP_NPARAM) {
-            lua_pushnumber(L, p->v[code]);
+            lua_pushnumber(L, model_param(u, code));
             return 1;
         }
-        return push_obs(L, p, code - ZP_NPARAM, NULL, 0);
+        zp_params tmp;
+        return push_obs(L, model_view(u, &tmp), code - ZP_NPARAM, NULL, 0);
     }
     lua_pop(L, 1);
     lua_pushvalue(L, 2);
@@ -324,7 +446,7 @@ static int l_model_index(lua_State *L)
         return 1;
     lua_pop(L, 1);
     /* variant metadata: fields of meta.values (e.g. nq, nchi of a variant) */
-    if (lua_getiuservalue(L, 1, 1) == LUA_TTABLE) {
+    if (lua_getiuservalue(L, 1, UV_META) == LUA_TTABLE) {
         if (lua_getfield(L, -1, "values") == LUA_TTABLE) {
             lua_pushvalue(L, 2);
             if (lua_rawget(L, -2) != LUA_TNIL)
@@ -438,7 +560,9 @@ static int l_model_tostring(lua_State *L)
 
 static int l_model_eq(lua_State *L)
 {
-    zp_params *a = lzp_checkmodel(L, 1), *b = lzp_checkmodel(L, 2);
+    zp_params ta, tb;
+    const zp_params *a = model_view(luaL_checkudata(L, 1, LZP_MODEL_MT), &ta);
+    const zp_params *b = model_view(luaL_checkudata(L, 2, LZP_MODEL_MT), &tb);
     lua_pushboolean(L, memcmp(a, b, sizeof *a) == 0);
     return 1;
 }
@@ -463,11 +587,11 @@ static int l_meta(lua_State *L)
         if (!lua_isnil(L, 2))
             luaL_checktype(L, 2, LUA_TTABLE);
         lua_settop(L, 2);
-        lua_setiuservalue(L, 1, 1);
+        lua_setiuservalue(L, 1, UV_META);
         lua_settop(L, 1);
         return 1;
     }
-    lua_getiuservalue(L, 1, 1);
+    lua_getiuservalue(L, 1, UV_META);
     return 1;
 }
 

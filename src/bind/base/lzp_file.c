@@ -1,6 +1,8 @@
-/* lzp_file.c -- core.file_info(path) -> kind, size in bytes | nil, message: what a path is
- * before Lua opens it, so zp.read_csv / zp.read_json refuse FIFOs, devices and directories
- * (which block or read forever) and files over their size cap, naming the real cause. */
+/* lzp_file.c -- core.file_info(path [, nofollow]) -> kind, size in bytes, links | nil, message:
+ * what a path is before Lua opens it, so zp.read_csv / zp.read_json refuse FIFOs, devices and
+ * directories (which block or read forever) and files over their size cap, naming the real
+ * cause; with nofollow a symbolic link is itself ("symbolic link"), so zp.scan replaces only a
+ * plain file. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <string.h>
@@ -12,7 +14,7 @@ static int l_file_info(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
     struct stat sb;
-    if (stat(path, &sb) != 0) {
+    if ((lua_toboolean(L, 2) ? lstat(path, &sb) : stat(path, &sb)) != 0) {
         lua_pushnil(L);
         lua_pushstring(L, strerror(errno));
         return 2;
@@ -23,10 +25,12 @@ static int l_file_info(lua_State *L)
                        : S_ISCHR(sb.st_mode)  ? "character device"
                        : S_ISBLK(sb.st_mode)  ? "block device"
                        : S_ISSOCK(sb.st_mode) ? "socket"
+                       : S_ISLNK(sb.st_mode)  ? "symbolic link"
                                               : "special file";
     lua_pushstring(L, kind);
     lua_pushinteger(L, (lua_Integer)sb.st_size);
-    return 2;
+    lua_pushinteger(L, (lua_Integer)sb.st_nlink);
+    return 3;
 }
 
 void zp_bind_file(lua_State *L)

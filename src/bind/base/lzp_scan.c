@@ -138,10 +138,27 @@ static int l_fmt_num(lua_State *L)
     return 1;
 }
 
+/* core.fnv1a(s [, h]) -> the 32-bit FNV-1a hash of the bytes of s, continued from h (default
+ * the offset basis 0x811c9dc5): a scan header's checksum of its axis values. */
+static int l_fnv1a(lua_State *L)
+{
+    size_t n;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+    lua_Integer h0 = luaL_optinteger(L, 2, 0x811c9dc5);
+    if (h0 < 0 || h0 > 0xffffffff)
+        return luaL_error(L, "fnv1a: h = %I is not a 32-bit hash", h0);
+    unsigned long h = (unsigned long)h0;
+    for (size_t i = 0; i < n; i++)
+        h = ((h ^ s[i]) * 0x01000193UL) & 0xffffffffUL;
+    lua_pushinteger(L, (lua_Integer)h);
+    return 1;
+}
+
 void zp_bind_scan(lua_State *L)
 {
     lzp_bind_scan_plan(L);
     lua_pushcfunction(L, l_scan_eval), lua_setfield(L, -2, "scan_eval");
     lua_pushcfunction(L, l_fmt_row), lua_setfield(L, -2, "fmt_row");
     lua_pushcfunction(L, l_fmt_num), lua_setfield(L, -2, "fmt_num");
+    lua_pushcfunction(L, l_fnv1a), lua_setfield(L, -2, "fnv1a");
 }

@@ -2,7 +2,8 @@
  *
  * core.scan_plan{...} builds a plan; plan:block(lo, hi) evaluates rows lo+1..hi and returns
  * their CSV text in one string (optionally storing the values in column arrays), so a scan of
- * registry observables costs one Lua call per block instead of a few per row.  plan:check reads
+ * registry observables costs one Lua call per block instead of a few per row; plan:write does
+ * the same onto an open file, on several threads (jobs = N).  plan:check reads
  * rows back and verifies every field and every row's axis values (resume, merge);
  * core.csv_rows parses rows without a plan.
  */
@@ -295,6 +296,63 @@ static int l_plan_block(lua_State *L)
     return 1;
 }
 
+static int write_text(void *ctx, const char *text, size_t len)
+{
+    return fwrite(text, 1, len, (FILE *)ctx) != len;
+}
+
+/* plan:write(lo, hi, file, nthreads) -> rows written
+ * Rows lo+1..hi evaluated on nthreads threads (core: zp_scan_run) and their text written to the
+ * Lua file handle in row order, the same bytes as plan:block gives.  An interrupt request stops
+ * it after the rows written so far (the count says how many); a failed write is an error. */
+static int l_plan_write(lua_State *L)
+{
+    lplan *u = check_plan(L, 1);
+    lua_Integer lo, hi;
+    row_range(L, u->plan, &lo, &hi);
+    luaL_Stream *f = luaL_checkudata(L, 4, LUA_FILEHANDLE);
+    if (f->closef == NULL)
+        return luaL_error(L, "scan plan: the file is closed");
+    lua_Integer n = luaL_checkinteger(L, 5);
+    if (n < 1 || n > 1024)
+        return luaL_error(L, "scan plan: %I threads (1 to 1024)", n);
+    zp_status st = { ZP_OK, "" };
+    long long done = 0;
+    int rc = zp_scan_run(u->plan, lo, hi, (int)n, write_text, f->f, &done, &st);
+    if (rc != ZP_OK && rc != ZP_EINTR) {
+        if (done < hi - lo && ferror(f->f))
+            return luaL_error(L, "%s: %s", st.msg, strerror(errno));
+        return lzp_error(L, &st);
+    }
+    lua_pushinteger(L, (lua_Integer)done);
+    return 1;
+}
+
+/* plan:axis_text(k) -> the text of the values of list axis k (1-based) as the rows write them,
+ * joined without separators, or nil when the axis is random or too long to be kept as text. */
+static int l_plan_axis_text(lua_State *L)
+{
+    zp_scan_plan *p = check_plan(L, 1)->plan;
+    lua_Integer k = luaL_checkinteger(L, 2);
+    if (k < 1 || k > p->nd)
+        return luaL_error(L, "scan plan: axis %I is not one of 1..%d", k, p->nd);
+    const zp_scan_axis *a = &p->axes[k - 1];
+    if (a->kind != ZP_AXIS_LIST || !a->text)
+        return 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (long long i = 0; i < a->n; i++)
+        luaL_addstring(&b, a->text + i * ZP_FMT_MAX);
+    luaL_pushresult(&b);
+    return 1;
+}
+
+static int l_plan_threadsafe(lua_State *L)
+{
+    lua_pushboolean(L, check_plan(L, 1)->plan->threadsafe);
+    return 1;
+}
+
 /* plan:point(r) -> the axis values of row r (0-based). */
 static int l_plan_point(lua_State *L)
 {
@@ -555,8 +613,10 @@ static int l_join_files(lua_State *L)
 void lzp_bind_scan_plan(lua_State *L)
 {
     static const luaL_Reg methods[] = {
-        { "block", l_plan_block }, { "check", l_plan_check }, { "point", l_plan_point },
-        { "info", l_plan_info },   { "free", l_plan_gc },     { NULL, NULL } };
+        { "block", l_plan_block }, { "write", l_plan_write }, { "check", l_plan_check },
+        { "point", l_plan_point }, { "info", l_plan_info },   { "threadsafe", l_plan_threadsafe },
+        { "axis_text", l_plan_axis_text },
+        { "free", l_plan_gc },     { NULL, NULL } };
     luaL_newmetatable(L, PLAN_MT);
     luaL_newlib(L, methods);
     lua_setfield(L, -2, "__index");

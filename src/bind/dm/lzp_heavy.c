@@ -23,7 +23,7 @@ static int l_heavy_couplings(lua_State *L)
     lzp_check_keys(L, 1, "zp.heavy_couplings", keys);
     zp_params p;
     if (lua_getfield(L, 1, "model") != LUA_TNIL) {
-        const zp_params *m = luaL_testudata(L, -1, LZP_MODEL_MT);
+        const zp_params *m = lzp_testmodel(L, -1);
         if (m == NULL)
             luaL_error(L, "zp.heavy_couplings: option 'model' expects a zprime model, got %s", luaL_typename(L, -1));
         p = *m;

@@ -72,7 +72,7 @@ static const zp_params *option_model(lua_State *L, const char *fname)
 {
     const zp_params *p = NULL;
     if (lua_getfield(L, 1, "model") != LUA_TNIL) {
-        p = luaL_testudata(L, -1, LZP_MODEL_MT);
+        p = lzp_testmodel(L, -1);
         if (p == NULL)
             luaL_error(L, "%s: option 'model' expects a zprime model, got %s", fname, luaL_typename(L, -1));
     }

@@ -112,7 +112,7 @@ static void pbar_options(lua_State *L, zp_pbar_opts *o)
     zp_params_default(&p);
     int has_model = lua_getfield(L, 1, "model") != LUA_TNIL;
     if (has_model) {
-        const zp_params *m = luaL_testudata(L, -1, LZP_MODEL_MT);
+        const zp_params *m = lzp_testmodel(L, -1);
         if (m == NULL)
             luaL_error(L, "%s: option 'model' expects a zprime model, got %s", fname, luaL_typename(L, -1));
         p = *m;

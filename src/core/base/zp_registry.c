@@ -8,27 +8,39 @@
 
 #define ZP_OBS_MODULE(suffix) extern const zp_obs_def zp_obs_##suffix[];
 #include "base/obs_modules.def"
-#undef ZP_OBS_MODULE
 
 static const zp_obs_def *const modules[] = {
 #define ZP_OBS_MODULE(suffix) zp_obs_##suffix,
 #include "base/obs_modules.def"
-#undef ZP_OBS_MODULE
+};
+
+/* The modules whose observables are safe on several threads at once (obs_modules.def). */
+static const zp_obs_def *const threaded_modules[] = {
+#define ZP_OBS_THREADS(suffix) zp_obs_##suffix,
+#include "base/obs_modules.def"
+    NULL
 };
 
 #define NMODULES ((int)(sizeof modules / sizeof modules[0]))
 #define MAXOBS 1024
 
 static const zp_obs_def *table[MAXOBS];
+static unsigned char threaded[MAXOBS];
 static int count = -1;
 
 /* Flatten the module tables once; the result is immutable afterwards. */
 static void build(void)
 {
     int n = 0;
-    for (int m = 0; m < NMODULES; m++)
-        for (const zp_obs_def *d = modules[m]; d->name != NULL && n < MAXOBS; d++)
+    for (int m = 0; m < NMODULES; m++) {
+        int safe = 0;
+        for (int t = 0; threaded_modules[t] != NULL; t++)
+            safe = safe || threaded_modules[t] == modules[m];
+        for (const zp_obs_def *d = modules[m]; d->name != NULL && n < MAXOBS; d++) {
+            threaded[n] = (unsigned char)safe;
             table[n++] = d;
+        }
+    }
     count = n;
 }
 
@@ -44,6 +56,11 @@ const zp_obs_def *zp_obs_get(int i)
     if (i < 0 || i >= zp_obs_count())
         return NULL;
     return table[i];
+}
+
+int zp_obs_threadsafe(int i)
+{
+    return i >= 0 && i < zp_obs_count() && threaded[i];
 }
 
 int zp_obs_find(const char *name)

@@ -33,6 +33,10 @@ typedef struct {
 int zp_obs_count(void);
 const zp_obs_def *zp_obs_get(int i);
 
+/* 1 when observable i may be evaluated on several threads at once (its module is listed with
+ * ZP_OBS_THREADS in obs_modules.def), else 0.  Call zp_obs_count() once before threads start. */
+int zp_obs_threadsafe(int i);
+
 /* Index of the observable called name, or -1. */
 int zp_obs_find(const char *name);
 

@@ -76,8 +76,9 @@ static int nf_below(const zp_params *p, double mu)
     return mu > p->v[ZP_M_B] ? 5 : 4;
 }
 
-/* Scans vary theta_D or couplings at fixed masses: remember the last evolution factor. */
-static struct {
+/* Scans vary theta_D or couplings at fixed masses: remember the last evolution factor (one
+ * cache per thread: a scan's threads evaluate DeltaM_s at once). */
+static _Thread_local struct {
     int valid;
     double key[6];
     double eta;

@@ -255,8 +255,8 @@ static void z_couplings(const zp_params *p, double *zl, double *zr)
 
 int zp_zdecay_Gamma_Zpmumu(const zp_params *p, double *out, zp_status *st)
 {
-    /* last-input cache of the width for g_l = 1 (Gamma scales as g_l^2) */
-    static double key[5] = {-1, -1, -1, -1, -1}, val = 0;
+    /* last-input cache of the width for g_l = 1 (Gamma scales as g_l^2), one per thread */
+    static _Thread_local double key[5] = {-1, -1, -1, -1, -1}, val = 0;
     double mv = p->v[ZP_MZP], mz = p->v[ZP_M_Z], mf = p->v[ZP_M_MU];
     if (!(mv > 0))
         return zp_fail(st, ZP_EDOM, "mZp = %g GeV must be positive", mv);

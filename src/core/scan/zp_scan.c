@@ -169,6 +169,10 @@ int zp_scan_finish(zp_scan_plan *p, int random, long long seed, long long sample
     if (p->kept && p->npoints > 0 && p->kept[p->npoints - 1] >= p->ntotal)
         return zp_fail(st, ZP_EINVAL, "scan plan: kept point %lld is beyond the %lld points",
                        p->kept[p->npoints - 1], p->ntotal);
+    p->threadsafe = 1;
+    for (int i = 0; i < p->ncodes; i++)
+        if (p->codes[i] >= ZP_NPARAM && !zp_obs_threadsafe(p->codes[i] - ZP_NPARAM))
+            p->threadsafe = 0;
     return ZP_OK;
 }
 
@@ -337,6 +341,12 @@ static const char *axis_text(const zp_scan_plan *p, long long r, int k)
 
 size_t zp_scan_row_text(zp_scan_plan *p, long long r, const double *row, const char *err, char *out)
 {
+    return zp_scan_row_text_fc(p, &p->fmt, r, row, err, out);
+}
+
+size_t zp_scan_row_text_fc(const zp_scan_plan *p, zp_fmt_cache *fc, long long r, const double *row,
+                           const char *err, char *out)
+{
     int nc = zp_scan_ncols(p), first_pass = p->nd + p->nobs;
     char *o = out;
     for (int j = 0; j < p->nd; j++) {
@@ -344,7 +354,7 @@ size_t zp_scan_row_text(zp_scan_plan *p, long long r, const double *row, const c
         size_t n = t ? strlen(t) : 0;
         if (t)
             memcpy(o, t, n);
-        o += t ? (int)n : zp_fmt_cached(&p->fmt, o, ZP_FMT_MAX, row[j]);
+        o += t ? (int)n : zp_fmt_cached(fc, o, ZP_FMT_MAX, row[j]);
         *o++ = ',';
     }
     for (int j = p->nd; j < nc; j++) {
@@ -352,7 +362,7 @@ size_t zp_scan_row_text(zp_scan_plan *p, long long r, const double *row, const c
         if (j >= first_pass && (x == 0 || x == 1)) {
             *o++ = x == 1 ? '1' : '0';
         } else {
-            o += zp_fmt_cached(&p->fmt, o, ZP_FMT_MAX, x);
+            o += zp_fmt_cached(fc, o, ZP_FMT_MAX, x);
         }
         *o++ = ',';
     }

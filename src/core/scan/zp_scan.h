@@ -52,7 +52,8 @@ typedef struct {
     long long npoints;    /* rows of the scan */
     long long *kept;      /* point of each row (where = ...), or NULL: row r is point r */
     long long ntotal;     /* points before where */
-    zp_fmt_cache fmt;     /* text of recently formatted numbers */
+    int threadsafe;       /* 1: every code may be evaluated on several threads (zp_scan_run) */
+    zp_fmt_cache fmt;     /* text of recently formatted numbers (the calling thread's) */
 } zp_scan_plan;
 
 #define ZP_SCAN_MAX_AXES 64
@@ -71,7 +72,7 @@ int zp_scan_set_random(zp_scan_plan *p, int k, int param, double a, double b, in
                        zp_status *st);
 /* Rows are the points kept[0..n-1] (copied, strictly increasing, each < the number of points). */
 int zp_scan_set_kept(zp_scan_plan *p, const long long *kept, long long n, zp_status *st);
-/* Check codes, slots and tests, and count the points.  random: `samples` seeded draws (every
+/* Check codes, slots and tests, count the points, and set threadsafe.  random: `samples` seeded draws (every
  * LIST axis then has one value).  Call zp_scan_set_kept first when a where filter applies.
  * Returns ZP_OK or ZP_EINVAL with a message. */
 int zp_scan_finish(zp_scan_plan *p, int random, long long seed, long long samples, zp_status *st);
@@ -94,6 +95,30 @@ size_t zp_scan_row_bound(const zp_scan_plan *p);
 /* The CSV text of row r with values row: fields, the (quoted) error field and '\n'.  out holds
  * at least zp_scan_row_bound(p) bytes.  Returns the length written. */
 size_t zp_scan_row_text(zp_scan_plan *p, long long r, const double *row, const char *err, char *out);
+/* The same text through the number cache fc (one per thread; p is only read). */
+size_t zp_scan_row_text_fc(const zp_scan_plan *p, zp_fmt_cache *fc, long long r, const double *row,
+                           const char *err, char *out);
+
+/* ---- rows on several threads ---- */
+
+#define ZP_SCAN_MAX_THREADS 64
+
+/* Receives text of consecutive rows, in row order, on the thread that called zp_scan_run.
+ * Returns 0, or nonzero to stop the run (a failed write). */
+typedef int (*zp_scan_sink)(void *ctx, const char *text, size_t len);
+
+/* Rows lo..hi-1 (0 <= lo <= hi <= npoints) evaluated on nthreads threads, the caller's among
+ * them (nthreads - 1 are started; 1 starts none; more than ZP_SCAN_MAX_THREADS counts as that
+ * many; a plan that is not threadsafe runs on the caller's alone).  The rows are cut into
+ * pieces; each thread evaluates and formats a piece into a buffer of its own, and the caller
+ * hands the buffers to sink in row order as they are ready (evaluating pieces itself while it
+ * waits), so the text is byte for byte that of zp_scan_row_text row by row.  Starts no thread
+ * before it has switched GSL's error handler off (process-global).  *done receives the rows
+ * given to sink.  Returns ZP_OK; ZP_EINTR when an interrupt request (zp_interrupt) stopped it
+ * after *done rows; ZP_EINVAL for a bad range, ZP_ENOMEM, or ZP_EDATA when sink failed, with a
+ * message. */
+int zp_scan_run(zp_scan_plan *p, long long lo, long long hi, int nthreads, zp_scan_sink sink,
+                void *ctx, long long *done, zp_status *st);
 
 /* ---- reading rows back ---- */
 
