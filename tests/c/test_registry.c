@@ -64,6 +64,7 @@ static void test_observables(void)
     ZT_TRUE(zp_obs_find("C9_bsmumu") >= 0 && zp_obs_find("DeltaM_s") >= 0, "foundation names present");
     ZT_TRUE(zp_obs_threadsafe(zp_obs_find("DeltaM_s")) == 1 && zp_obs_threadsafe(zp_obs_find("R_bsnunu")) == 1,
             "flavour observables are listed for threads");
+    ZT_TRUE(zp_obs_threadsafe(zp_obs_find("sigmav_pair")) == 1, "the inelastic sector's sigma v is listed for threads (no state)");
     ZT_TRUE(zp_obs_threadsafe(zp_obs_find("sigma_SI_Xe")) == 0 && zp_obs_threadsafe(-1) == 0 &&
                 zp_obs_threadsafe(n) == 0,
             "other modules and out-of-range indices are not");
