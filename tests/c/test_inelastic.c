@@ -116,6 +116,45 @@ static void test_threshold(void)
     ZT_NEAR(c2[ZP_IN_PHIPHI] / c1[ZP_IN_PHIPHI], 2.0, 1e-3, "varphi varphi grows as v^2 ~ eps");
 }
 
+/* f = 0: chi+ chi- -> Z' varphi is the s-channel Z'* -> Z' varphi alone ("Higgs-strahlung" off the
+ * conserved vector current of two degenerate states, which is the Dirac chi's).  With the
+ * current's spin sum 4[p1 p2 + p2 p1 - g (p1.p2 + m^2)], the vertex c = 8 g^2 w and the sum over
+ * Z' polarisations -g + k k/M^2 (derived here, by hand):
+ *   sigma v = k / (32 pi s^(3/2)) 4 (g c)^2 / (s - M^2)^2 [s + 4 m^2 + (4 E^2 w^2 - (4/3) p^2 k^2)/M^2],
+ * E = sqrt(s)/2, p, k, w the momenta and the Z' energy; at threshold g^4/(16 pi m^2), eq. (44). */
+static void test_zphi_f0(void)
+{
+    zp_params p = sector(1950, 12, 10, 0.9, 0.0);
+    zp_inel_model mod = model_of(&p);
+    double m = mod.m[0], M = mod.mZp, mp = mod.mphi, g = 0.9, c = 8 * g * g * mod.w;
+    const double es[] = {0.0, 0.01, 0.5, 3.0};
+    for (int i = 0; i < 4; i++) {
+        double rs = m * (2 + es[i]), s = rs * rs, E = rs / 2, p2 = E * E - m * m;
+        double w = (s + M * M - mp * mp) / (2 * rs), k = sqrt(w * w - M * M);
+        double want = k / (32 * ZP_PI * s * rs) * 4 * g * g * c * c / ((s - M * M) * (s - M * M)) *
+                      (s + 4 * m * m + (4 * E * E * w * w - 4.0 / 3.0 * p2 * k * k) / (M * M));
+        double ch[ZP_IN_NCHANNEL];
+        zp_inel_sigmav_e(&mod, ZP_IN_PM, es[i], ch);
+        char what[96];
+        snprintf(what, sizeof what, "f = 0: Z' varphi = the s-channel Higgs-strahlung formula at eps = %g", es[i]);
+        ZT_NEAR(ch[ZP_IN_ZPHI], want, 1e-9, what);
+    }
+}
+
+/* chi chi -> varphi varphi for m_phi -> 0 (the cubic vertex lambda' w = m_phi^2/(2w) vanishes with it):
+ * t- and u-channel exchange alone, the p-wave of pair annihilation into two scalars,
+ * sigma v = 3 f^4 v^2 / (128 pi m^2) = 3 pi alpha^2 v^2 / (8 m^2), alpha = f^2/(4 pi), v = 2 beta
+ * (Tulin, Yu & Zurek, Phys. Rev. D87 (2013) 115007; the Majorana vertex -i f equals the Dirac one). */
+static void test_phiphi(void)
+{
+    zp_params p = sector(1000, 12, 1e-3, 0.9, 0.5);
+    zp_inel_model mod = model_of(&p);
+    double m = mod.m[0], e = 1e-4, rs = m * (2 + e), beta = sqrt(1 - 4 * m * m / (rs * rs)), ch[ZP_IN_NCHANNEL];
+    zp_inel_sigmav_e(&mod, ZP_IN_MM, e, ch);
+    ZT_NEAR(ch[ZP_IN_PHIPHI], 3 * pow(0.5, 4) * 4 * beta * beta / (128 * ZP_PI * m * m), 1e-3,
+            "varphi varphi -> 3 f^4 v^2/(128 pi m^2) as v -> 0 (measured 1.5e-4 at eps = 1e-4: the O(eps) term)");
+}
+
 /* The longitudinal Z' grows as E/m_Z': only the sum of the t-, u- and s-channel diagrams (with
  * the varphi Z'Z' coupling of eq. 42) stays bounded; s sigma v may grow only logarithmically. */
 static void test_unitarity(void)
@@ -220,6 +259,8 @@ int main(void)
     zp_data_set_path(zt_data_dir());
     test_dirac_limit();
     test_threshold();
+    test_zphi_f0();
+    test_phiphi();
     test_unitarity();
     test_average();
     test_omega();
