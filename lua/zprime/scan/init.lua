@@ -124,9 +124,12 @@ return function(zp)
     if keep then for j, c in ipairs(p.columns) do cols[j] = res[c] end end
     local direct, threads = not keep and sink.file, p.threads or 1
     -- blocks of about 20 ms (Ctrl-C and the progress bar stay responsive); written from C, a
-    -- block holds no text in Lua and C stops at an interrupt itself: about 0.1 s, and the
-    -- first block (the speed's measure) on one thread, as starting threads costs more than it
-    local target, cap = direct and 0.1 or 0.02, direct and 1 << 24 or 65536
+    -- block holds no text in Lua and C stops at an interrupt itself: about 0.25 s (the progress
+    -- bar's period), and the first block (the speed's measure) on one thread, as starting
+    -- threads costs more than it gives; the blocks after it run on all threads, so they are
+    -- sized for that (a scan of a few tens of ms then runs in one call, with no second start
+    -- of the threads and no second drain at a block's end)
+    local target, cap = direct and 0.25 or 0.02, direct and 1 << 24 or 65536
     local size, last, first = 64, now(), true
     return pcall(function()
       local r = lo + res.n
@@ -141,11 +144,12 @@ return function(zp)
           local text = keep and plan:block(r, e, cols, res.errors, lo) or plan:block(r, e)
           if sink.csv then sink.write(text) end
         end
+        local speedup = (direct and first) and threads or 1
         r, first = e, false
         res.n = r - lo
         local t = now()
         local dt = t - t0
-        size = math.max(16, math.min(cap, dt > 0 and math.floor(size * target / dt) or size * 4))
+        size = math.max(16, math.min(cap, dt > 0 and math.floor(size * target / dt * speedup) or size * 4))
         if t - last > 0.25 then last = t; sink.flush(); progress(res.n) end
       end
     end)

@@ -29,6 +29,10 @@ int zp_param_set(zp_params *p, int id, double x, zp_status *st)
     if (id < 0 || id >= ZP_NPARAM)
         return zp_fail(st, ZP_EINVAL, "parameter index %d is not a parameter", id);
     const zp_param_def *d = &zp_param_defs[id];
+    if (isfinite(x) && x >= d->min && x <= d->max) { /* the common case: no unit text needed */
+        p->v[id] = x;
+        return ZP_OK;
+    }
     const char *u = strcmp(d->unit, "1") == 0 ? "" : d->unit;
     if (!isfinite(x))
         return zp_fail(st, ZP_EDOM, "parameter '%s' = %g is not a finite number (allowed range [%g, %g]%s%s; %s)",

@@ -234,15 +234,21 @@ static double pass_of(const zp_scan_test *t, double v)
 
 void zp_scan_eval_row(const zp_scan_plan *p, long long r, double *row, char *err, size_t errlen)
 {
+    zp_params m = p->base;
+    zp_scan_eval_row_m(p, r, &m, row, err, errlen);
+}
+
+void zp_scan_eval_row_m(const zp_scan_plan *p, long long r, zp_params *mp, double *row, char *err, size_t errlen)
+{
     int nd = p->nd, nc = p->ncodes;
     double out_small[64], *out = out_small, *heap = NULL;
-    zp_params m = p->base;
+    zp_params *m = mp;
     zp_status st = { ZP_OK, "" };
     int failed = 0;
     err[0] = '\0';
     zp_scan_point(p, r, row);
     for (int k = 0; k < nd && !failed; k++) {
-        if (zp_param_set(&m, p->axes[k].param, row[k], &st) != ZP_OK) {
+        if (zp_param_set(m, p->axes[k].param, row[k], &st) != ZP_OK) {
             failed = 1;
             snprintf(err, errlen, "%s", st.msg);
         }
@@ -257,10 +263,10 @@ void zp_scan_eval_row(const zp_scan_plan *p, long long r, double *row, char *err
         if (failed || !out) {
             v = NAN;
         } else if (code < ZP_NPARAM) {
-            v = m.v[code];
+            v = m->v[code];
         } else {
             st.code = ZP_OK;
-            if (zp_obs_eval(code - ZP_NPARAM, &m, NULL, 0, &v, &st) != ZP_OK) {
+            if (zp_obs_eval(code - ZP_NPARAM, m, NULL, 0, &v, &st) != ZP_OK) {
                 v = NAN;
                 if (err[0] == '\0')
                     snprintf(err, errlen, "%s: %s", zp_obs_get(code - ZP_NPARAM)->name, st.msg);

@@ -90,6 +90,11 @@ void zp_scan_point(const zp_scan_plan *p, long long r, double *vals);
  * err receives the first failure message ("" when none). */
 void zp_scan_eval_row(const zp_scan_plan *p, long long r, double *row, char *err, size_t errlen);
 
+/* The same with the caller's scratch parameters m, set to p->base once and passed to every row
+ * of a run: only the axis parameters change from row to row, so they are set in place instead
+ * of copying the whole parameter array per row (m then holds the last row's axis values). */
+void zp_scan_eval_row_m(const zp_scan_plan *p, long long r, zp_params *m, double *row, char *err, size_t errlen);
+
 /* Bytes a row's text needs at most (with its newline and a NUL). */
 size_t zp_scan_row_bound(const zp_scan_plan *p);
 /* The CSV text of row r with values row: fields, the (quoted) error field and '\n'.  out holds

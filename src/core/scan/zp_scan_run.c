@@ -47,7 +47,7 @@ typedef struct {
 /* Evaluate piece i into its slot with the thread's number cache fc and row scratch row (the
  * loop keeps the buffer in locals: nothing another thread reads is written per row).
  * 0, or -1 when its buffer cannot grow. */
-static int render(run *R, long long i, zp_fmt_cache *fc, double *row)
+static int render(run *R, long long i, zp_fmt_cache *fc, double *row, zp_params *m)
 {
     slot *s = &R->slots[i % R->nslots];
     const zp_scan_plan *p = R->p;
@@ -66,7 +66,7 @@ static int render(run *R, long long i, zp_fmt_cache *fc, double *row)
             text = t;
             cap = grown;
         }
-        zp_scan_eval_row(p, r, row, err, sizeof err);
+        zp_scan_eval_row_m(p, r, m, row, err, sizeof err);
         len += zp_scan_row_text_fc(p, fc, r, row, err, text + len);
     }
     s->text = text;
@@ -89,10 +89,10 @@ static long long claim(run *R)
 }
 
 /* Evaluate a claimed piece outside the lock, then publish it (or stop on failure). */
-static void evaluate(run *R, long long i, zp_fmt_cache *fc, double *row)
+static void evaluate(run *R, long long i, zp_fmt_cache *fc, double *row, zp_params *m)
 {
     pthread_mutex_unlock(&R->mu);
-    int rc = render(R, i, fc, row);
+    int rc = render(R, i, fc, row, m);
     pthread_mutex_lock(&R->mu);
     if (rc != 0)
         R->nomem = R->stop = 1;
@@ -106,20 +106,24 @@ static void *worker(void *arg)
     run *R = arg;
     zp_fmt_cache *fc = calloc(1, sizeof *fc);
     double *row = malloc((size_t)zp_scan_ncols(R->p) * sizeof *row);
+    zp_params *m = malloc(sizeof *m); /* this thread's parameters: the plan's, axes set per row */
     pthread_mutex_lock(&R->mu);
-    if (!fc || !row)
+    if (!fc || !row || !m)
         R->nomem = R->stop = 1;
+    else
+        *m = R->p->base;
     while (!R->stop && R->next_row < R->hi) {
         long long i = claim(R);
         if (i < 0)
             pthread_cond_wait(&R->cv, &R->mu);
         else
-            evaluate(R, i, fc, row);
+            evaluate(R, i, fc, row, m);
     }
     pthread_cond_broadcast(&R->cv);
     pthread_mutex_unlock(&R->mu);
     free(fc);
     free(row);
+    free(m);
     return NULL;
 }
 
@@ -128,6 +132,7 @@ static void *worker(void *arg)
 static int drive(run *R, zp_scan_plan *p, double *row, zp_scan_sink sink, void *ctx, long long *done)
 {
     int rc = ZP_OK;
+    zp_params m = p->base; /* the calling thread's parameters (see worker) */
     pthread_mutex_lock(&R->mu);
     while (!R->stop && (R->next_row < R->hi || R->written < R->next)) {
         slot *s = &R->slots[R->written % R->nslots];
@@ -152,7 +157,7 @@ static int drive(run *R, zp_scan_plan *p, double *row, zp_scan_sink sink, void *
         }
         long long i = claim(R);
         if (i >= 0)
-            evaluate(R, i, &p->fmt, row);
+            evaluate(R, i, &p->fmt, row, &m);
         else
             pthread_cond_wait(&R->cv, &R->mu);
     }
