@@ -340,8 +340,8 @@ void zp_inel_ab(const zp_inel_model *mod, double a[ZP_IN_NPAIR], double b[ZP_IN_
         double f0 = zp_inel_sigmav_s(mod, pr, s0, NULL);
         double f1 = zp_inel_sigmav_s(mod, pr, s0 / (1.0 - h / 4.0), NULL);
         double f2 = zp_inel_sigmav_s(mod, pr, s0 / (1.0 - h / 2.0), NULL);
-        a[pr] = f0; /* as zp_thermal_ab: Richardson in v_rel^2, then sigma v_lab = sigma v_rel/(1 + beta^2) */
-        b[pr] = 2.0 * (f1 - f0) / h - (f2 - f0) / (2.0 * h) - 0.25 * f0;
+        a[pr] = f0;
+        b[pr] = zp_thermal_pwave(f0, f1, f2, h); /* as zp_thermal_ab */
     }
 }
 
@@ -462,11 +462,8 @@ int zp_inel_sigmav_direct(const zp_inel_model *mod, double x, double *out, zp_st
     gsl_integration_workspace_free(ws);
     if (grc != GSL_SUCCESS || !isfinite(sum))
         return zp_fail(st, ZP_ENUM, "the coannihilation average at x = %g did not converge (%s)", x, gsl_strerror(grc));
-    double r1 = mod->m[1] / mod->m[0], G = 0.0;
-    for (int k = 0; k < 2; k++) {
-        double r = k ? r1 : 1.0, xr = x * r;
-        G += 2.0 * r * r * (zp_thermal_k_scaled(0, xr) + 2.0 * zp_thermal_k_scaled(1, xr) / xr) * exp(-x * (r - 1.0));
-    }
+    const double g[2] = {2.0, 2.0}, r[2] = {1.0, mod->m[1] / mod->m[0]};
+    double G = zp_thermal_neq_scaled(x, 2, g, r);
     *out = x / 8.0 * sum / (G * G);
     return ZP_OK;
 }

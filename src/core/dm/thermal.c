@@ -118,8 +118,24 @@ void zp_thermal_ab(const zp_thermal_model *mod, double *a, double *b)
     double f1 = zp_thermal_sigmav_s(mod, 4.0 * m2 / (1.0 - h / 4.0), NULL);
     double f2 = zp_thermal_sigmav_s(mod, 4.0 * m2 / (1.0 - h / 2.0), NULL);
     *a = f0;
+    *b = zp_thermal_pwave(f0, f1, f2, h);
+}
+
+double zp_thermal_pwave(double f0, double f1, double f2, double h)
+{
     /* Richardson on forward differences gives b of sigma v_rel; sigma v_lab = sigma v_rel / (1 + beta^2) */
-    *b = 2.0 * (f1 - f0) / h - (f2 - f0) / (2.0 * h) - 0.25 * f0;
+    return 2.0 * (f1 - f0) / h - (f2 - f0) / (2.0 * h) - 0.25 * f0;
+}
+
+double zp_thermal_neq_scaled(double x, int nst, const double *g, const double *r)
+{
+    double sum = 0.0;
+    for (int k = 0; k < nst; k++) {
+        double xr = x * r[k];
+        sum += g[k] * r[k] * r[k] * (zp_thermal_k_scaled(0, xr) + 2.0 * zp_thermal_k_scaled(1, xr) / xr) *
+               exp(-x * (r[k] - 1.0));
+    }
+    return sum;
 }
 
 /* ---- the reference: adaptive quadrature in s ---- */
@@ -360,14 +376,8 @@ double zp_thermal_k_scaled(int nu, double z)
 
 double zp_thermal_table_quad(const zp_thermal_table *t, double x)
 {
-    double k2 = 0.0; /* K_2(x) e^x, or sum_k g_k r_k^2 K_2(x r_k) e^x with coannihilation */
-    if (t->nst == 0)
-        k2 = zp_thermal_k_scaled(0, x) + 2.0 * zp_thermal_k_scaled(1, x) / x;
-    for (int k = 0; k < t->nst; k++) {
-        double xr = x * t->rst[k];
-        k2 += t->gst[k] * t->rst[k] * t->rst[k] * (zp_thermal_k_scaled(0, xr) + 2.0 * zp_thermal_k_scaled(1, xr) / xr) *
-              exp(-x * (t->rst[k] - 1.0));
-    }
+    static const double one = 1.0; /* one state: K_2(x) e^x (the weights carry no g) */
+    double k2 = t->nst ? zp_thermal_neq_scaled(x, t->nst, t->gst, t->rst) : zp_thermal_neq_scaled(x, 1, &one, &one);
     double sum = 0.0, emax = 40.0 / x, emin = 1e-4 / x; /* outside: < 1e-6 of the integral */
     for (int k = 0; k < t->nnode; k++) {
         double e = t->eps[k];

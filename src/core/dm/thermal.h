@@ -75,6 +75,14 @@ double zp_thermal_sigmav_s(const zp_thermal_model *mod, double s, double sv[ZP_T
  * frame), sigma v_rel = a + (b + a/4) v_rel^2 + ... */
 void zp_thermal_ab(const zp_thermal_model *mod, double *a, double *b);
 
+/* b of sigma v_lab = a + b v^2 from sigma v_rel at v_rel^2 = 0, h, 2h (f0, f1, f2): a Richardson-
+ * extrapolated forward difference, minus a/4 for sigma v_lab = sigma v_rel/(1 + beta^2). */
+double zp_thermal_pwave(double f0, double f1, double f2, double h);
+
+/* sum_k g_k r_k^2 K_2(x r_k) e^x over nst states of dof g[k] and mass ratio r[k] = m_k/m (r >= 1):
+ * the equilibrium density that normalises a (coannihilation) thermal average. */
+double zp_thermal_neq_scaled(double x, int nst, const double *g, const double *r);
+
 /* <sigma v>(x) by adaptive quadrature of the Gondolo-Gelmini integral directly in s (GSL QAG,
  * split at the resonance and the t tbar threshold): the slow reference method.
  * Errors: ZP_EDOM for x outside [0.1, 1e9], ZP_ENUM when the quadrature fails. */
