@@ -31,6 +31,29 @@ static void test_fmt(void)
     ZT_TRUE(strcmp(b, "-inf") == 0, "-inf");
     zp_fmt_num(b, sizeof b, -0.0);
     ZT_TRUE(strcmp(b, "-0") == 0, "-0 keeps its sign");
+    /* the decisions made without strtod against strtod deciding every candidate: random bit
+     * patterns, decimal-looking values over 40 decades, and log-spaced values */
+    unsigned long long st = 88172645463325252ULL;
+    long differ = 0, n = 0;
+    char s1[ZP_FMT_MAX], s2[ZP_FMT_MAX];
+    for (long i = 0; i < 300000; i++) {
+        st ^= st << 13, st ^= st >> 7, st ^= st << 17;
+        double x;
+        if (i % 3 == 0) {
+            memcpy(&x, &st, sizeof x);
+            if (!isfinite(x))
+                continue;
+        } else if (i % 3 == 1) {
+            x = ((double)(st % 2000001) / 1000.0 - 1000) * pow(10, (int)(st >> 40) % 40 - 20);
+        } else {
+            x = pow(10, (double)(st % 1000000) / 1e5 - 5);
+        }
+        zp_fmt_num(s1, sizeof s1, x);
+        zp_fmt_num_strict(s2, sizeof s2, x, 1);
+        n++;
+        differ += strcmp(s1, s2) != 0;
+    }
+    ZT_TRUE(n > 250000 && differ == 0, "shortest text decided without strtod equals the strtod-checked text");
     static zp_fmt_cache c;
     char b2[ZP_FMT_MAX];
     for (int i = 0; i < 5000; i++) { /* through the cache: same text as without it */

@@ -60,6 +60,36 @@ describe("zp.model", function()
     assert.are.equal(1300, t[3].mZp)
   end)
 
+  it("fresh copies read in any order give the values of models built directly", function()
+    -- reads of light copies share one view of the parameters per thread, rewritten per copy:
+    -- interleave copies of two bases, copies changing different parameters, and bases made,
+    -- dropped and collected in between
+    local obs = { "C9_bsmumu", "DeltaM_s", "R_bsnunu", "Gamma_Zp" }
+    local function check(copy, direct)
+      for _, o in ipairs(obs) do assert.are.equal(direct[o], copy[o], o) end
+    end
+    for round = 1, 3 do
+      local a = zp.model{ mZp = 700 + round, gq = 0.1 }
+      local b = zp.model{ mZp = 900, gl = 0.2 + 0.01 * round }
+      local a1, a2 = a:with{ mZp = 800 }, a:with{ gq = 0.3, thetaD = 0.002 }
+      local b1 = b:with{ mZp = 800 }
+      local d_a1, d_a2 = zp.model{ mZp = 800, gq = 0.1 }, zp.model{ mZp = 700 + round, gq = 0.3, thetaD = 0.002 }
+      local d_b1 = zp.model{ mZp = 800, gl = 0.2 + 0.01 * round }
+      for _ = 1, 2 do
+        check(a1, d_a1); check(a2, d_a2); check(b1, d_b1); check(a2, d_a2); check(a1, d_a1)
+        check(a2:with{ mZp = 650 }, zp.model{ mZp = 650, gq = 0.3, thetaD = 0.002 })
+      end
+      a, b = nil, nil
+      collectgarbage()
+      check(a1, d_a1); check(b1, d_b1)
+    end
+    -- the model check of the index and of m:with: anything else is refused, not read
+    local mt = debug.getmetatable(zp.model{})
+    assert_error_matches(function() return mt.__index(io.stdout, "mZp") end, "zprime model expected")
+    assert_error_matches(function() return mt.__index({}, "mZp") end, "zprime model expected")
+    assert_error_matches(function() return zp.model{}.with(io.stdout, {}) end, "zprime model")
+  end)
+
   it("is immutable", function()
     local m = zp.model{}
     assert_error_matches(function() m.mZp = 5 end, "immutable", "m:with")

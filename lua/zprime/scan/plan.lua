@@ -148,10 +148,7 @@ end
 function M.header(p)
   local h = { "# zprime " .. core.version .. " scan (model of arXiv:1702.00395)" }
   if p.base then
-    local parts = {}
-    local vals = p.base:params()
-    for _, info in ipairs(core.params()) do parts[#parts + 1] = info.name .. "=" .. fmt_num(vals[info.name]) end
-    h[#h + 1] = "# model: " .. table.concat(parts, " ")
+    h[#h + 1] = "# model: " .. core.model_text(p.base)
     local meta = core.meta(p.base)
     if meta and meta.variant then h[#h + 1] = "# variant: " .. tostring(meta.variant) end
   else

@@ -10,6 +10,7 @@
  * costs one hash lookup and one C call, with no string parsing or allocation.
  */
 #include <math.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,7 @@
 LUAMOD_API int luaopen_zprime_core(lua_State *L);
 
 /* Upvalue slots of __index. */
-enum { UV_LOOKUP = 1, UV_METHODS = 2, UV_MT = 3 };
+enum { UV_LOOKUP = 1, UV_METHODS = 2 };
 
 static int is_model(lua_State *L, int idx)
 {
@@ -44,7 +45,14 @@ static int is_model(lua_State *L, int idx)
 #define LIGHT_MAX 6 /* parameters a light model changes at most; more make a full model */
 enum { UV_META = 1, UV_OWNER = 2, UV_FULL = 3, NUV = 3 };
 
+/* The first word of every model: a NaN pattern no parameter can hold (they are range-checked),
+ * so a userdata of the right size with it is a model (see as_model). */
+#define MODEL_MAGIC 0x7ff9a3c15e0d2e11ULL
+
 typedef struct {
+    unsigned long long magic;  /* MODEL_MAGIC */
+    unsigned long long serial; /* unique over the process (see next_serial) */
+    unsigned long long base_serial; /* light: the serial of the full model at UV_OWNER */
     const zp_params *base; /* light: the parameters of the full model at UV_OWNER; NULL: full */
     zp_params *full;       /* light: the parameters in full (UV_FULL) once made, else NULL */
     int n;                 /* light: the changed parameters id[0..n-1], their values v[] */
@@ -54,6 +62,56 @@ typedef struct {
 } lzp_model;
 
 #define LIGHT_SIZE offsetof(lzp_model, own)
+
+/* The model at idx, or NULL: a check without the metatable (one type test, one length, one
+ * word), for the paths every read of m.NAME and every m:with takes. */
+static lzp_model *as_model(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TUSERDATA)
+        return NULL;
+    size_t n = lua_rawlen(L, idx);
+    lzp_model *u = lua_touserdata(L, idx);
+    return (n == LIGHT_SIZE || n == sizeof *u) && u->magic == MODEL_MAGIC ? u : NULL;
+}
+
+/* Serial numbers of models: never reused, so a serial names one model (and, a full model's
+ * parameters never changing once it is made, one set of values) for the life of the process. */
+static _Atomic unsigned long long serials = 1;
+
+static unsigned long long next_serial(void)
+{
+    return atomic_fetch_add_explicit(&serials, 1, memory_order_relaxed);
+}
+
+/* The parameters of the last light model read on this thread (m.NAME): reading an observable
+ * of a light model needs them in full, and successive fresh models of a scan share their full
+ * model, so the view is kept and only the changed parameters are rewritten (a few stores
+ * instead of a copy of the whole array per read). */
+static _Thread_local struct {
+    unsigned long long serial, base_serial; /* the light model shown, the full model under it */
+    int n, id[LIGHT_MAX];                   /* the parameters it changes from base */
+    zp_params p;
+} view;
+
+static const zp_params *light_view(const lzp_model *u)
+{
+    if (view.serial == u->serial)
+        return &view.p;
+    if (view.base_serial == u->base_serial) {
+        for (int k = 0; k < view.n; k++)
+            view.p.v[view.id[k]] = u->base->v[view.id[k]];
+    } else {
+        view.p = *u->base;
+        view.base_serial = u->base_serial;
+    }
+    for (int k = 0; k < u->n; k++) {
+        view.id[k] = u->id[k];
+        view.p.v[u->id[k]] = u->v[k];
+    }
+    view.n = u->n;
+    view.serial = u->serial;
+    return &view.p;
+}
 
 /* The parameters of u: its own, its full copy, or tmp filled from base and the changes. */
 static const zp_params *model_view(const lzp_model *u, zp_params *tmp)
@@ -110,6 +168,9 @@ zp_params *lzp_testmodel(lua_State *L, int idx)
 zp_params *lzp_newmodel(lua_State *L, const zp_params *p)
 {
     lzp_model *m = lua_newuserdatauv(L, sizeof *m, NUV);
+    m->magic = MODEL_MAGIC;
+    m->serial = next_serial();
+    m->base_serial = 0;
     m->base = NULL;
     m->full = NULL;
     m->n = 0;
@@ -363,6 +424,9 @@ static int push_light(lua_State *L, const lzp_model *m, int lookup)
         n += k == n;
     }
     lzp_model *u = lua_newuserdatauv(L, LIGHT_SIZE, NUV);
+    u->magic = MODEL_MAGIC;
+    u->serial = next_serial();
+    u->base_serial = m->base ? m->base_serial : m->serial;
     u->base = m->base ? m->base : &m->own;
     u->full = NULL;
     u->n = n;
@@ -378,10 +442,9 @@ static int push_light(lua_State *L, const lzp_model *m, int lookup)
 
 static int l_with(lua_State *L)
 {
-    lzp_model *m = lua_touserdata(L, 1);
-    if (!m || !lua_getmetatable(L, 1) || !lua_rawequal(L, -1, lua_upvalueindex(2)))
+    lzp_model *m = as_model(L, 1);
+    if (!m)
         return luaL_typeerror(L, 1, "zprime model");
-    lua_pop(L, 1);
     if (!lua_isnoneornil(L, 2))
         luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
@@ -426,10 +489,9 @@ static int push_obs(lua_State *L, const zp_params *p, int i, const double *args,
 
 static int l_model_index(lua_State *L)
 {
-    if (!lua_getmetatable(L, 1) || !lua_rawequal(L, -1, lua_upvalueindex(UV_MT)))
+    const lzp_model *u = as_model(L, 1);
+    if (!u)
         return luaL_error(L, "zprime model expected");
-    lua_pop(L, 1);
-    const lzp_model *u = lua_touserdata(L, 1);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(UV_LOOKUP)) == LUA_TNUMBER) {
         int code = (int)lua_tointeger(L, -1);
@@ -437,8 +499,8 @@ static int l_model_index(lua_State *L)
             lua_pushnumber(L, model_param(u, code));
             return 1;
         }
-        zp_params tmp;
-        return push_obs(L, model_view(u, &tmp), code - ZP_NPARAM, NULL, 0);
+        return push_obs(L, u->base && !u->full ? light_view(u) : model_view(u, NULL),
+                        code - ZP_NPARAM, NULL, 0);
     }
     lua_pop(L, 1);
     lua_pushvalue(L, 2);
@@ -825,8 +887,7 @@ LUAMOD_API int luaopen_zprime_core(lua_State *L)
     int mt = lua_gettop(L);
     lua_pushvalue(L, lookup);
     lua_pushvalue(L, methods);
-    lua_pushvalue(L, mt);
-    lua_pushcclosure(L, l_model_index, 3);
+    lua_pushcclosure(L, l_model_index, 2);
     lua_setfield(L, mt, "__index");
     lua_pushvalue(L, lookup);
     lua_pushvalue(L, mt);

@@ -154,6 +154,25 @@ static int l_fnv1a(lua_State *L)
     return 1;
 }
 
+/* core.model_text(m) -> "name=value name=value ..." over every parameter of m in registry
+ * order, values in zp_fmt_num's text: the "# model:" line of a scan header. */
+static int l_model_text(lua_State *L)
+{
+    const zp_params *p = lzp_checkmodel(L, 1);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; i < ZP_NPARAM; i++) {
+        if (i > 0)
+            luaL_addchar(&b, ' ');
+        luaL_addstring(&b, zp_param_defs[i].name);
+        luaL_addchar(&b, '=');
+        char *o = luaL_prepbuffsize(&b, ZP_FMT_MAX);
+        luaL_addsize(&b, (size_t)zp_fmt_num(o, ZP_FMT_MAX, p->v[i]));
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
 void zp_bind_scan(lua_State *L)
 {
     lzp_bind_scan_plan(L);
@@ -161,4 +180,5 @@ void zp_bind_scan(lua_State *L)
     lua_pushcfunction(L, l_fmt_row), lua_setfield(L, -2, "fmt_row");
     lua_pushcfunction(L, l_fmt_num), lua_setfield(L, -2, "fmt_num");
     lua_pushcfunction(L, l_fnv1a), lua_setfield(L, -2, "fnv1a");
+    lua_pushcfunction(L, l_model_text), lua_setfield(L, -2, "model_text");
 }

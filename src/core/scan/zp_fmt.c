@@ -71,10 +71,51 @@ static const char *sci_text(char *t, int neg, const char *r, int nd, int exp)
     return t;
 }
 
+/* Does the decimal text of r[0..prec-1] x 10^(rexp - prec + 1) read back as x?  Decided from
+ * the 17 correctly rounded digits d17 (the value d17 x 10^(exp - 16), within half a unit u of
+ * its last digit of x) without strtod when the answer is clear: the candidate lies within
+ * |c - d17| +- 1/2 units of x, and x's neighbours are half a gap away on either side (a
+ * quarter of the usual gap below a power of two).  1: yes, 0: no, -1: too close to call (or
+ * exponents whose unit u is not a normal double): the caller asks strtod. */
+static int reads_back(double x, unsigned long long d17, int exp, const char *r, int prec, int rexp)
+{
+    if (exp < -280 || exp > 280)
+        return -1;
+    unsigned long long c = 0;
+    for (int i = 0; i < prec; i++)
+        c = 10 * c + (unsigned long long)(r[i] - '0');
+    for (int i = prec; i < 17 + (rexp - exp); i++) /* to units of 10^(exp - 16) */
+        c *= 10;
+    int above = c > d17;
+    double diff = (double)(above ? c - d17 : d17 - c); /* exact: below 2^53 */
+    /* the gap to the next double: 2^(E - 1075) for the biased exponent E, half that below a
+     * power of two; in units u = 10^(exp - 16) ~ |x| / d17 (d17 >= 10^16: relative error
+     * below 10^-16, far inside the margin) */
+    unsigned long long bits;
+    memcpy(&bits, &x, sizeof bits);
+    int e = (int)((bits >> 52) & 0x7ff);
+    unsigned long long gbits = (unsigned long long)(e - 52) << 52;
+    double gap;
+    memcpy(&gap, &gbits, sizeof gap);
+    if (!above && (bits & 0xfffffffffffffULL) == 0)
+        gap *= 0.5;
+    double half = 0.5 * gap * (double)d17 / fabs(x);
+    if (diff - 0.5 > half * (1 + 1e-9))
+        return 0;
+    if (diff + 0.5 < half * (1 - 1e-9))
+        return 1;
+    return -1;
+}
+
 /* Shortest decimal text (15, 16 or 17 significant digits) that reads back as exactly x:
- * one printf of 17 digits, then the 15- and 16-digit roundings of them are tried with strtod.
- * NaN and infinities are written "nan", "inf", "-inf". */
+ * one printf of 17 digits, then the 15- and 16-digit roundings of them are tried (reads_back,
+ * and strtod where that cannot tell).  NaN and infinities are written "nan", "inf", "-inf". */
 int zp_fmt_num(char *buf, size_t n, double x)
+{
+    return zp_fmt_num_strict(buf, n, x, 0);
+}
+
+int zp_fmt_num_strict(char *buf, size_t n, double x, int strict)
 {
     if (isnan(x))
         return snprintf(buf, n, "nan");
@@ -95,6 +136,9 @@ int zp_fmt_num(char *buf, size_t n, double x)
         if (*s >= '0' && *s <= '9')
             dig[nd++] = *s;
     int exp = atoi(s + 1);
+    unsigned long long d17 = 0;
+    for (int i = 0; i < 17; i++)
+        d17 = 10 * d17 + (unsigned long long)(dig[i] - '0');
     for (int prec = 15; prec <= 16; prec++) {
         char r[20], test[48];
         int rexp = exp;
@@ -121,7 +165,10 @@ int zp_fmt_num(char *buf, size_t n, double x)
                 rexp++;
             }
         }
-        if (strtod(sci_text(test, neg, r, prec, rexp), NULL) == x)
+        int ok = strict ? -1 : reads_back(x, d17, exp, r, prec, rexp);
+        if (ok < 0)
+            ok = strtod(sci_text(test, neg, r, prec, rexp), NULL) == x;
+        if (ok)
             return emit_g(buf, n, neg, r, prec, rexp, prec);
     }
     return emit_g(buf, n, neg, dig, 17, exp, 17);

@@ -5,9 +5,12 @@
  * (at most 2048), so the pieces shrink towards the end and no thread waits long for the last
  * one.  Piece i is evaluated into slot i % nslots by whichever thread claims it; a piece is
  * claimed only when the piece nslots before it has been handed to the sink, so at most nslots
- * pieces of text are held at once.  The calling thread hands the slots to the sink in piece
- * order and evaluates pieces itself while the next one is not ready.  One mutex and one
- * condition variable guard the counters; the evaluation runs outside the lock.
+ * pieces of text are held at once.  The pieces go to the sink in piece order, each handed over
+ * by the thread that finds it next in line when it publishes a piece of its own (one thread
+ * writes at a time): the text mostly leaves from the cache of the core that made it, and no
+ * thread stands by to write.  The calling thread evaluates pieces like the others and writes
+ * what is left at the end.  One mutex and one condition variable guard the counters; the
+ * evaluation and the writing run outside the lock.
  */
 #define _POSIX_C_SOURCE 200809L /* pthreads under -std=c11 */
 #include "scan/zp_scan.h"
@@ -33,7 +36,9 @@ typedef struct {
 
 typedef struct {
     const zp_scan_plan *p;
-    long long hi;
+    zp_scan_sink sink;
+    void *ctx;
+    long long hi, done; /* done: rows handed to the sink */
     int nthreads, nslots;
     slot *slots;
     pthread_mutex_t mu;
@@ -41,7 +46,7 @@ typedef struct {
     long long next_row; /* first row not claimed */
     long long next;     /* pieces claimed */
     long long written;  /* pieces handed to the sink */
-    int stop, nomem;
+    int stop, nomem, writing, rc; /* rc: ZP_EINTR or ZP_EINVAL (the sink failed) once stopped */
 } run;
 
 /* Evaluate piece i into its slot with the thread's number cache fc and row scratch row (the
@@ -88,7 +93,35 @@ static long long claim(run *R)
     return R->next++;
 }
 
-/* Evaluate a claimed piece outside the lock, then publish it (or stop on failure). */
+/* Under the lock: hand the ready pieces next in line to the sink, unless another thread is at
+ * it (the sink runs outside the lock, one thread at a time, in piece order). */
+static void hand_over(run *R)
+{
+    while (!R->writing && !R->stop && R->slots[R->written % R->nslots].ready) {
+        slot *s = &R->slots[R->written % R->nslots];
+        R->writing = 1;
+        pthread_mutex_unlock(&R->mu);
+        int bad = R->sink(R->ctx, s->text, s->len);
+        pthread_mutex_lock(&R->mu);
+        R->writing = 0;
+        if (bad) {
+            R->rc = ZP_EINVAL;
+            R->stop = 1;
+        } else {
+            s->ready = 0;
+            R->written++;
+            R->done += s->b - s->a;
+            if (R->next_row < R->hi && zp_interrupt_pending()) {
+                R->rc = ZP_EINTR;
+                R->stop = 1;
+            }
+        }
+        pthread_cond_broadcast(&R->cv);
+    }
+}
+
+/* Evaluate a claimed piece outside the lock, publish it (or stop on failure) and hand over
+ * what is next in line. */
 static void evaluate(run *R, long long i, zp_fmt_cache *fc, double *row, zp_params *m)
 {
     pthread_mutex_unlock(&R->mu);
@@ -99,6 +132,7 @@ static void evaluate(run *R, long long i, zp_fmt_cache *fc, double *row, zp_para
     else
         R->slots[i % R->nslots].ready = 1;
     pthread_cond_broadcast(&R->cv);
+    hand_over(R);
 }
 
 static void *worker(void *arg)
@@ -127,41 +161,24 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* The calling thread: hand ready pieces to the sink in order, evaluate pieces while the next
- * one is not ready.  Returns ZP_OK, ZP_EINTR or ZP_EINVAL (the sink failed); *done rows out. */
-static int drive(run *R, zp_scan_plan *p, double *row, zp_scan_sink sink, void *ctx, long long *done)
+/* The calling thread: evaluate pieces like the workers, then hand over the pieces left (a
+ * worker may be writing: wait for it).  Returns ZP_OK, ZP_EINTR or ZP_EINVAL (the sink failed). */
+static int drive(run *R, zp_scan_plan *p, double *row)
 {
-    int rc = ZP_OK;
     zp_params m = p->base; /* the calling thread's parameters (see worker) */
     pthread_mutex_lock(&R->mu);
     while (!R->stop && (R->next_row < R->hi || R->written < R->next)) {
-        slot *s = &R->slots[R->written % R->nslots];
-        if (s->ready) {
-            pthread_mutex_unlock(&R->mu);
-            int bad = sink(ctx, s->text, s->len);
-            pthread_mutex_lock(&R->mu);
-            if (bad) {
-                rc = ZP_EINVAL;
-                R->stop = 1;
-            } else {
-                s->ready = 0;
-                R->written++;
-                *done += s->b - s->a;
-                if (R->next_row < R->hi && zp_interrupt_pending()) {
-                    rc = ZP_EINTR;
-                    R->stop = 1;
-                }
-            }
-            pthread_cond_broadcast(&R->cv);
-            continue;
-        }
+        hand_over(R);
+        if (R->stop)
+            break;
         long long i = claim(R);
         if (i >= 0)
             evaluate(R, i, &p->fmt, row, &m);
-        else
+        else if (R->writing || !R->slots[R->written % R->nslots].ready)
             pthread_cond_wait(&R->cv, &R->mu);
     }
     R->stop = 1;
+    int rc = R->rc;
     pthread_cond_broadcast(&R->cv);
     pthread_mutex_unlock(&R->mu);
     return rc;
@@ -178,7 +195,7 @@ int zp_scan_run(zp_scan_plan *p, long long lo, long long hi, int nthreads, zp_sc
     if (nthreads < 1 || !p->threadsafe)
         nthreads = 1;
     long long rows = hi - lo;
-    run R = { .p = p, .hi = hi, .nthreads = nthreads, .nslots = 2 * nthreads, .next_row = lo };
+    run R = { .p = p, .sink = sink, .ctx = ctx, .hi = hi, .nthreads = nthreads, .nslots = 2 * nthreads, .next_row = lo };
     R.slots = aligned_alloc(_Alignof(slot), (size_t)R.nslots * sizeof *R.slots);
     if (R.slots)
         memset(R.slots, 0, (size_t)R.nslots * sizeof *R.slots);
@@ -196,9 +213,10 @@ int zp_scan_run(zp_scan_plan *p, long long lo, long long hi, int nthreads, zp_sc
         while (started < nthreads - 1 && rows > 1 &&
                pthread_create(&tid[started], NULL, worker, &R) == 0)
             started++;
-        rc = drive(&R, p, row, sink, ctx, done);
+        rc = drive(&R, p, row);
         for (int t = 0; t < started; t++)
             pthread_join(tid[t], NULL);
+        *done = R.done;
         pthread_cond_destroy(&R.cv);
         pthread_mutex_destroy(&R.mu);
         if (rc == ZP_EINTR)
