@@ -43,7 +43,7 @@ local function report(key, scale, unit_note, available, missing, f)
 end
 
 local sink = 0
-report("R_K_bin_us", 1e6, "m:R_K(1.1, 6) on a fresh model", has_method("R_K"), "no m:R_K in this build",
+report("R_K_bin_fresh_us", 1e6, "m:R_K(1.1, 6) on a fresh model", has_method("R_K"), "no m:R_K in this build",
   function(i) sink = sink + m:with{ mZp = 600 + i % 100 }:R_K(1.1, 6) end)
 report("sigma_pp_Zp_us", 1e6, "m.sigma_pp_Zp on a fresh model", has_obs("sigma_pp_Zp"), "no sigma_pp_Zp in this build",
   function(i) sink = sink + m:with{ mZp = 600 + i % 100 }.sigma_pp_Zp end)

@@ -11,7 +11,18 @@ Z="$B/zprime"
 [ -x "$Z" ] || bash scripts/setup.sh
 export ZPRIME_DATA=${ZPRIME_DATA:-}
 results=()
-add() { results+=("$1 $2"); printf '  %-32s %s\n' "$1" "$2"; }
+declare -A seen=()
+# a key reported twice (two scripts measuring different things under one name) would make
+# bench.json ambiguous: the second is kept under KEY_2 and named on stderr
+add() {
+  local k=$1
+  if [ -n "${seen[$k]:-}" ]; then
+    echo "bench: '$k' is reported twice; the second is kept as ${k}_2" >&2
+    k=${k}_2
+  fi
+  seen[$k]=1
+  results+=("$k $2"); printf '  %-32s %s\n' "$k" "$2"
+}
 # microseconds of the bash clock (no `date` processes around the timed one)
 usec() { local t=${EPOCHREALTIME/./}; echo "${t#0}"; }
 

@@ -8,17 +8,19 @@
 ---                           all rows (one thread, text to /dev/null) at once against one alone;
 ---                           the ceiling of any jobs = 2 on this machine at this moment (cores
 ---                           that share execution units or a power budget give less than 2)
---- A simulated N-worker run, N = 2, 4, 8, where the cores exist (the shares are timed one after
+--- A simulated N-worker run, N = 2, 4, 8, where the cores exist (the pieces are timed one after
 --- another on one core, so the figure does not depend on how many cores this machine has):
----   scan_simN_share_ms      the slowest of the N shares of rows (1/N each), evaluated and
----                           formatted alone, as one thread does it
----   scan_simN_write_ms      writing the N shares' text to the file in row order (the "merge" of
----                           the threaded run: each piece is written by the thread that finds it
+---   scan_simN_rows_ms       N threads evaluating and formatting the rows: the pieces a run on N
+---                           threads claims, each timed alone on a plan just made, handed in
+---                           claim order to whichever simulated thread is free first
+---   scan_sim_write_ms       writing all rows' text to the file in row order (the "merge" of the
+---                           threaded run: each piece is written by the thread that finds it
 ---                           next in line, one at a time)
----   scan_simN_speedup       single / (fixed + slowest share + write / N), where fixed is a run
----                           of one row (plan, header, opening and closing the file) and the
----                           write is shared: a thread writes while the others evaluate, and
----                           evaluates less for it
+---   scan_simN_speedup       single / (fixed + rows + write / N), where fixed is a run of one
+---                           row (scan_fixed_ms: plan, header, opening and closing the file) and
+---                           the write is shared: a thread writes while the others evaluate, and
+---                           evaluates less for it; N = 1 checks the model against the real
+---                           single-process run (scan_sim1_speedup near 1: nothing is missing)
 --- Slices of a cluster job array (chunk = K/N, one process each), joined:
 ---   scan_joinN_ms           joining N slice files as a forked jobs = N run does (streamed)
 ---   scan_mergeN_ms          `zprime merge` of N slice files (every row parsed and checked)
@@ -91,39 +93,65 @@ for _, w in ipairs({ { "cores_parallel_ratio", lua_loop }, { "scan_cores_ratio",
   print(string.format("%s %.3f", w[1], 2 * at_once(1, w[2]) / at_once(2, w[2])))
 end
 
---- The text of rows lo+1..hi, and the seconds one thread takes to evaluate and format them (as
---- a thread of jobs = N does, the text going nowhere).
-local devnull = assert(io.open("/dev/null", "wb"))
-local function share(lo, hi)
-  local parts = {}
-  for r = lo, hi - 1, 2048 do parts[#parts + 1] = cplan:block(r, math.min(hi, r + 2048)) end
-  return parts, best(function() cplan:write(lo, hi, devnull, 1) end)
-end
-
---- Seconds to write the shares' text to a new file in row order.
-local function write_shares(shares)
-  local path = dir .. "-sim.csv"
-  return best(function()
-    os.remove(path)
-    local f = assert(io.open(path, "wb"))
-    for _, parts in ipairs(shares) do
-      for _, t in ipairs(parts) do f:write(t) end
-    end
-    f:close()
-  end)
-end
-
-for _, N in ipairs({ 2, 4, 8 }) do
-  local shares, slowest = {}, 0
-  for k = 1, N do
-    local lo, hi = plan.slice(p.npoints, k, N)
-    local parts, dt = share(lo, hi)
-    shares[k], slowest = parts, math.max(slowest, dt)
+--- The pieces a run on N threads claims, in order (zp_scan_run.c, claim): a quarter of the rows
+--- left over the threads, at least 1 and at most 2048.
+local function pieces(N)
+  local list, r = {}, 0
+  while r < p.npoints do
+    local k = math.max(1, math.min(2048, (p.npoints - r) // (4 * N)))
+    list[#list + 1] = { r, r + k }
+    r = r + k
   end
-  local w = write_shares(shares)
-  print(string.format("scan_sim%d_share_ms %.2f", N, slowest * 1e3))
-  print(string.format("scan_sim%d_write_ms %.2f", N, w * 1e3))
-  print(string.format("scan_sim%d_speedup %.3f", N, t1 / (fixed + slowest + w / N)))
+  return list
+end
+
+--- Seconds one thread takes to evaluate and format each piece (the text going nowhere): the
+--- fastest of three passes, each on a plan just made, as a run has it.
+local devnull = assert(io.open("/dev/null", "wb"))
+local function piece_times(list)
+  local t = {}
+  for _ = 1, 3 do
+    local fresh = setup.make_plan(zp, spec{}).cplan
+    for i, pc in ipairs(list) do
+      local t0 = now()
+      fresh:write(pc[1], pc[2], devnull, 1)
+      t[i] = math.min(t[i] or math.huge, now() - t0)
+    end
+  end
+  return t
+end
+
+--- Seconds N threads take for the pieces, each piece going to the first thread free, in claim
+--- order (what the threads of zp_scan_run do, each claiming the next piece when it is done).
+local function makespan(times, N)
+  local free = {}
+  for k = 1, N do free[k] = 0 end
+  for _, dt in ipairs(times) do
+    local j = 1
+    for k = 2, N do if free[k] < free[j] then j = k end end
+    free[j] = free[j] + dt
+  end
+  return math.max(table.unpack(free))
+end
+
+--- Seconds to write the rows' text to a new file in row order.
+local parts = {}
+for r = 0, p.npoints - 1, 2048 do parts[#parts + 1] = cplan:block(r, math.min(p.npoints, r + 2048)) end
+local write = best(function()
+  local path = dir .. "-sim.csv"
+  os.remove(path)
+  local f = assert(io.open(path, "wb"))
+  for _, t in ipairs(parts) do f:write(t) end
+  f:close()
+  os.remove(path)
+end)
+parts = nil
+print(string.format("scan_sim_write_ms %.2f", write * 1e3))
+for _, N in ipairs({ 1, 2, 4, 8 }) do
+  local list = pieces(N)
+  local rows = makespan(piece_times(list), N)
+  print(string.format("scan_sim%d_rows_ms %.2f", N, rows * 1e3))
+  print(string.format("scan_sim%d_speedup %.3f", N, t1 / (fixed + rows + write / N)))
 end
 
 for _, N in ipairs({ 2, 4, 8 }) do

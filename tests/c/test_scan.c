@@ -54,6 +54,34 @@ static void test_fmt(void)
         differ += strcmp(s1, s2) != 0;
     }
     ZT_TRUE(n > 250000 && differ == 0, "shortest text decided without strtod equals the strtod-checked text");
+    /* the edges of the exact-digit path: k 10^j and their neighbouring doubles over the decades
+     * where 10^(16 - exp) is exact and beyond, powers of two and their neighbours, and values
+     * whose 18th digit is an exact tie (2^50 + f/256: printf rounds those to even) */
+    differ = n = 0;
+    for (int j = -8; j <= 18; j++)
+        for (int k = 1; k < 200; k++) {
+            double x = k * pow(10, j), y = x, z = x;
+            for (int u = 0; u < 4; u++, y = nextafter(y, INFINITY), z = nextafter(z, 0))
+                for (int sg = -1; sg <= 1; sg += 2) {
+                    zp_fmt_num(s1, sizeof s1, sg * y), zp_fmt_num_strict(s2, sizeof s2, sg * y, 1);
+                    differ += strcmp(s1, s2) != 0;
+                    zp_fmt_num(s1, sizeof s1, sg * z), zp_fmt_num_strict(s2, sizeof s2, sg * z, 1);
+                    differ += strcmp(s1, s2) != 0;
+                    n += 2;
+                }
+        }
+    for (int j = -30; j <= 60; j++)
+        for (int f = 0; f < 64; f++) {
+            const double xs2[] = { ldexp(1, j) + ldexp(f, j - 6), nextafter(ldexp(1, j), 0),
+                                   ldexp(1, 50) + ldexp(f, -8) };
+            for (int i = 0; i < 3; i++, n++) {
+                zp_fmt_num(s1, sizeof s1, xs2[i]), zp_fmt_num_strict(s2, sizeof s2, xs2[i], 1);
+                differ += strcmp(s1, s2) != 0;
+            }
+        }
+    ZT_TRUE(n > 40000 && differ == 0, "exact digits equal printf's at decade edges, powers of two and ties");
+    zp_fmt_num(s1, sizeof s1, 1125899906842624.25); /* 18 digits ...2624.25: a tie, to even */
+    ZT_TRUE(strcmp(s1, "1125899906842624.2") == 0, "a tie in the 17th digit rounds to even, as printf");
     static zp_fmt_cache c;
     char b2[ZP_FMT_MAX];
     for (int i = 0; i < 5000; i++) { /* through the cache: same text as without it */

@@ -558,7 +558,6 @@ static int l_obs_method(lua_State *L)
     const zp_obs_def *d = zp_obs_get(i);
     if (!is_model(L, 1)) /* m.NAME(a, b) instead of m:NAME(a, b) */
         return call_as_method(L, d->name);
-    zp_params *p = lzp_checkmodel(L, 1);
     double args[ZP_OBS_MAXARGS];
     int n = lua_gettop(L) - 1;
     if (n != d->nargs)
@@ -570,6 +569,9 @@ static int l_obs_method(lua_State *L)
                               d->args ? d->args : "", luaL_typename(L, k + 2));
         args[k] = lua_tonumber(L, k + 2);
     }
+    /* a light model is read through the shared view: no full copy is made for one call */
+    const lzp_model *u = as_model(L, 1);
+    const zp_params *p = u->base && !u->full ? light_view(u) : lzp_checkmodel(L, 1);
     return push_obs(L, p, i, args, n);
 }
 

@@ -107,6 +107,60 @@ static int reads_back(double x, unsigned long long d17, int exp, const char *r, 
     return -1;
 }
 
+/* a b = p + e exactly (Dekker's product with Veltkamp's split; ISO C compiles it without
+ * fused multiply-adds, and no operand here comes near overflow). */
+static void two_product(double a, double b, double *p, double *e)
+{
+    double ca = 134217729.0 * a, cb = 134217729.0 * b; /* 2^27 + 1 */
+    double ah = ca - (ca - a), al = a - ah, bh = cb - (cb - b), bl = b - bh;
+    *p = a * b;
+    *e = ((ah * bh - *p) + ah * bl + al * bh) + al * bl;
+}
+
+/* The 17 significant digits of ax > 0 correctly rounded, as printf's %.16e gives them (d, from
+ * 10^16 to 10^17 - 1), and the decimal exponent, by exact arithmetic where 10^(16 - exp) is an
+ * exact double (ax from 10^-6 to 10^17): ax 10^k = p + e exactly, p an integer (it is at least
+ * 2^53), |e| at most half its last place.  0 outside that range and on an exact tie between
+ * two 17-digit numbers (the caller asks printf, which rounds ties to even). */
+static int digits17(double ax, unsigned long long *d, int *exp)
+{
+    static const double p10[23] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+    if (!(ax >= 1e-6 && ax < 1e17))
+        return 0;
+    int e2;
+    (void)frexp(ax, &e2);
+    int ex = (int)floor((e2 - 1) * 0.30102999566398120); /* log10(2^(e2-1)): exp or one below */
+    for (int tries = 0; tries < 3; tries++) {
+        int k = 16 - ex;
+        if (k < 0 || k > 22)
+            return 0;
+        double p, e;
+        two_product(ax, p10[k], &p, &e);
+        if (p < 1e16 || (p == 1e16 && e < 0)) { /* ax 10^k < 10^16 */
+            ex--;
+            continue;
+        }
+        if (p > 1e17 || (p == 1e17 && e >= 0)) { /* ax 10^k >= 10^17 */
+            ex++;
+            continue;
+        }
+        double fl = floor(e), fr = e - fl;
+        if (fr == 0.5)
+            return 0;
+        long long r = (long long)p + (long long)fl + (fr > 0.5);
+        if (r == 100000000000000000LL) { /* rounded up to 10^17: 1.0000000000000000e(ex+1) */
+            r = 10000000000000000LL;
+            ex++;
+        }
+        *d = (unsigned long long)r;
+        *exp = ex;
+        return 1;
+    }
+    return 0;
+}
+
 /* Shortest decimal text (15, 16 or 17 significant digits) that reads back as exactly x:
  * one printf of 17 digits, then the 15- and 16-digit roundings of them are tried (reads_back,
  * and strtod where that cannot tell).  NaN and infinities are written "nan", "inf", "-inf". */
@@ -125,20 +179,26 @@ int zp_fmt_num_strict(char *buf, size_t n, double x, int strict)
         return snprintf(buf, n, signbit(x) ? "-0" : "0");
     if (fabs(x) < 1e15 && x == (double)(long long)x)
         return snprintf(buf, n, "%lld", (long long)x);
-    char e17[48], dig[20];
-    snprintf(e17, sizeof e17, "%.16e", x);
-    const char *s = e17;
-    int neg = *s == '-';
-    if (neg)
-        s++;
-    int nd = 0;
-    for (; *s && *s != 'e'; s++)
-        if (*s >= '0' && *s <= '9')
-            dig[nd++] = *s;
-    int exp = atoi(s + 1);
-    unsigned long long d17 = 0;
-    for (int i = 0; i < 17; i++)
-        d17 = 10 * d17 + (unsigned long long)(dig[i] - '0');
+    char dig[20];
+    int neg = signbit(x) != 0, nd = 17, exp;
+    unsigned long long d17;
+    if (!strict && digits17(fabs(x), &d17, &exp)) {
+        unsigned long long t = d17;
+        for (int i = 16; i >= 0; i--, t /= 10)
+            dig[i] = (char)('0' + t % 10);
+    } else {
+        char e17[48];
+        snprintf(e17, sizeof e17, "%.16e", x);
+        const char *s = e17 + neg;
+        nd = 0;
+        for (; *s && *s != 'e'; s++)
+            if (*s >= '0' && *s <= '9')
+                dig[nd++] = *s;
+        exp = atoi(s + 1);
+        d17 = 0;
+        for (int i = 0; i < 17; i++)
+            d17 = 10 * d17 + (unsigned long long)(dig[i] - '0');
+    }
     for (int prec = 15; prec <= 16; prec++) {
         char r[20], test[48];
         int rexp = exp;

@@ -15,8 +15,9 @@
  * buf holds n >= ZP_FMT_MAX bytes.  Returns the length written. */
 int zp_fmt_num(char *buf, size_t n, double x);
 
-/* zp_fmt_num deciding every candidate with strtod when strict is nonzero (the reference its
- * faster decisions are tested against); zp_fmt_num(b, n, x) is zp_fmt_num_strict(b, n, x, 0). */
+/* zp_fmt_num with its digits from printf and every candidate decided by strtod when strict is
+ * nonzero (the reference its exact arithmetic is tested against); zp_fmt_num(b, n, x) is
+ * zp_fmt_num_strict(b, n, x, 0). */
 int zp_fmt_num_strict(char *buf, size_t n, double x, int strict);
 
 /* A direct-mapped cache of recently formatted numbers (keyed by their bits): grid scans repeat
