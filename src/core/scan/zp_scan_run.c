@@ -195,7 +195,8 @@ int zp_scan_run(zp_scan_plan *p, long long lo, long long hi, int nthreads, zp_sc
     if (nthreads < 1 || !p->threadsafe)
         nthreads = 1;
     long long rows = hi - lo;
-    run R = { .p = p, .sink = sink, .ctx = ctx, .hi = hi, .nthreads = nthreads, .nslots = 2 * nthreads, .next_row = lo };
+    run R = { .p = p, .sink = sink, .ctx = ctx, .hi = hi, .nthreads = nthreads,
+              .nslots = 2 * nthreads, .next_row = lo };
     R.slots = aligned_alloc(_Alignof(slot), (size_t)R.nslots * sizeof *R.slots);
     if (R.slots)
         memset(R.slots, 0, (size_t)R.nslots * sizeof *R.slots);
