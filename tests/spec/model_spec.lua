@@ -66,7 +66,12 @@ describe("zp.model", function()
     -- dropped and collected in between
     local obs = { "C9_bsmumu", "DeltaM_s", "R_bsnunu", "Gamma_Zp" }
     local function check(copy, direct)
-      for _, o in ipairs(obs) do assert.are.equal(direct[o], copy[o], o) end
+      for _, o in ipairs(obs) do
+        assert.are.equal(direct[o], copy[o], o)
+        assert.are.equal(direct[o], zp.core.eval(copy, o), "core.eval " .. o)
+      end
+      assert.are.equal(direct:R_K(1.1, 6), copy:R_K(1.1, 6), "m:R_K")
+      assert.are.equal(direct.mZp, zp.core.eval(copy, "mZp"), "core.eval mZp")
     end
     for round = 1, 3 do
       local a = zp.model{ mZp = 700 + round, gq = 0.1 }

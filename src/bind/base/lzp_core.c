@@ -552,6 +552,14 @@ static int call_as_method(lua_State *L, const char *name)
 }
 
 /* Observables with extra arguments are methods: m:C9_bsmumu_q2(q2). */
+/* The parameters of the model at idx for one evaluation that does not call back into Lua: a
+ * light model through the shared view (no full copy is made for one call). */
+static const zp_params *read_view(lua_State *L, int idx)
+{
+    const lzp_model *u = as_model(L, idx);
+    return u && u->base && !u->full ? light_view(u) : lzp_checkmodel(L, idx);
+}
+
 static int l_obs_method(lua_State *L)
 {
     int i = (int)lua_tointeger(L, lua_upvalueindex(1));
@@ -569,10 +577,7 @@ static int l_obs_method(lua_State *L)
                               d->args ? d->args : "", luaL_typename(L, k + 2));
         args[k] = lua_tonumber(L, k + 2);
     }
-    /* a light model is read through the shared view: no full copy is made for one call */
-    const lzp_model *u = as_model(L, 1);
-    const zp_params *p = u->base && !u->full ? light_view(u) : lzp_checkmodel(L, 1);
-    return push_obs(L, p, i, args, n);
+    return push_obs(L, read_view(L, 1), i, args, n);
 }
 
 /* Shortest %g form of x that reads back as the same double (15, 16 or 17 digits). */
@@ -669,7 +674,7 @@ static int l_is_model(lua_State *L)
 /* core.eval(m, name_or_index, ...) */
 static int l_eval(lua_State *L)
 {
-    zp_params *p = lzp_checkmodel(L, 1);
+    lzp_checkmodel(L, 1);
     int i;
     if (lua_type(L, 2) == LUA_TNUMBER) {
         i = (int)lzp_checkrange(L, 2, 1, zp_obs_count(), "eval", "observable index") - 1;
@@ -677,7 +682,7 @@ static int l_eval(lua_State *L)
         const char *name = luaL_checkstring(L, 2);
         int id = zp_param_find(name);
         if (id >= 0) {
-            lua_pushnumber(L, p->v[id]);
+            lua_pushnumber(L, model_param(as_model(L, 1), id));
             return 1;
         }
         i = zp_obs_find(name);
@@ -694,7 +699,7 @@ static int l_eval(lua_State *L)
                           zp_obs_get(i)->args ? zp_obs_get(i)->args : "none", n);
     for (int k = 0; k < n && k < ZP_OBS_MAXARGS; k++)
         args[k] = luaL_checknumber(L, k + 3);
-    return push_obs(L, p, i, args, n);
+    return push_obs(L, read_view(L, 1), i, args, n);
 }
 
 /* ---- registry ---- */
